@@ -1,0 +1,48 @@
+// The queue list: deadline views first, then one queue per status the role works.
+import type { UserRole } from '../../../src-shared/domain/user';
+import { useT } from '../../i18n/i18n';
+import { queuesForRole, type QueueDefinition } from '../queues/queue-definitions';
+import { useNavigationStore } from './navigation-store';
+
+export function QueueSidebar({ role }: { role: UserRole }) {
+  const t = useT();
+  const queues = queuesForRole(role);
+  const groups: { key: QueueDefinition['group']; label: string }[] = [
+    { key: 'deadline', label: t('queue.group.deadline') },
+    { key: 'status', label: t('queue.group.status') },
+  ];
+  const selected = useNavigationStore((s) => s.queue) ?? queues[0]?.id;
+  const selectQueue = useNavigationStore((s) => s.selectQueue);
+
+  return (
+    <nav className="pane pane--sidebar" aria-label={t('shell.queues')} data-pane>
+      {groups.map((group) => (
+        <section key={group.key} className="queue-group">
+          <h2 className="queue-group__title">{group.label}</h2>
+          <ul className="queue-list">
+            {queues
+              .filter((q) => q.group === group.key)
+              .map((q) => (
+                <li key={q.id}>
+                  <button
+                    type="button"
+                    className="queue-list__item"
+                    aria-current={q.id === selected ? 'page' : undefined}
+                    data-queue={q.id}
+                    onClick={() => {
+                      selectQueue(q.id);
+                    }}
+                  >
+                    <span>{t(q.labelKey)}</span>
+                    <span className="queue-list__count" title={t('queue.countUnknown')}>
+                      –
+                    </span>
+                  </button>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,27 @@
+// The names of the bridge's channels and events, without their schemas, so the sandboxed preload
+// can allow-list them without bundling the validation library.
+
+export const bridgeChannelNames = [
+  'app:info',
+  'secrets:get',
+  'secrets:set',
+  'secrets:delete',
+  'updates:check',
+  'updates:download',
+  'updates:install',
+  'files:save',
+  'notify:show',
+] as const;
+
+export const bridgeEventNames = ['updates:status'] as const;
+
+export type BridgeChannel = (typeof bridgeChannelNames)[number];
+export type BridgeEvent = (typeof bridgeEventNames)[number];
+
+export function isBridgeChannel(value: unknown): value is BridgeChannel {
+  return typeof value === 'string' && (bridgeChannelNames as readonly string[]).includes(value);
+}
+
+export function isBridgeEvent(value: unknown): value is BridgeEvent {
+  return typeof value === 'string' && (bridgeEventNames as readonly string[]).includes(value);
+}
