@@ -60,6 +60,8 @@ export default defineConfig({
     plugins: [react(), cspMetaTag()],
     define: { __POSKO_VERSION__: JSON.stringify(pkg.version) },
     build: {
+      // electron-vite leaves output unminified; the browser host serves it over a network.
+      minify: true,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') },

@@ -1,19 +1,19 @@
 // `npm start`: builds Posko and opens the desktop app; where the Electron binary cannot start
 // (as on CI machines), says so in one line and serves the same app in the browser host.
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { startBrowserHost } from './browser-host.mjs';
 import { electronBinary } from './electron-binary.cjs';
 
 const root = resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
+/** @param {string} pkg @param {string} file */
+const packageBin = (pkg, file) => resolve(root, 'node_modules', pkg, file);
 const skipBuild = process.argv.includes('--no-build');
 
 if (!skipBuild) {
   const build = spawnSync(
     process.execPath,
-    [require.resolve('electron-vite/bin/electron-vite.js'), 'build'],
+    [packageBin('electron-vite', 'bin/electron-vite.js'), 'build'],
     {
       cwd: root,
       stdio: 'inherit',

@@ -2,12 +2,12 @@
 // fresh build. Exits non-zero on any failure; the last line is `N passed, N failed[, N skipped]`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { findChromium, INSTALL_HINT } from './find-chromium.cjs';
 
 const root = resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
+/** @param {string} pkg @param {string} file */
+const packageBin = (pkg, file) => resolve(root, 'node_modules', pkg, file);
 const results = resolve(root, 'test-results');
 mkdirSync(results, { recursive: true });
 
@@ -48,7 +48,7 @@ function readJson(path) {
 // 1. Vitest: unit and integration.
 const vitestJson = resolve(results, 'vitest.json');
 rmSync(vitestJson, { force: true });
-const vitestStatus = run('unit + integration (vitest)', require.resolve('vitest/vitest.mjs'), [
+const vitestStatus = run('unit + integration (vitest)', packageBin('vitest', 'vitest.mjs'), [
   'run',
   '--reporter=default',
   '--reporter=json',
@@ -70,7 +70,7 @@ if (!chromium) {
 } else {
   const buildStatus = run(
     'build (electron-vite)',
-    require.resolve('electron-vite/bin/electron-vite.js'),
+    packageBin('electron-vite', 'bin/electron-vite.js'),
     ['build'],
   );
   if (buildStatus !== 0) {
@@ -80,7 +80,7 @@ if (!chromium) {
     rmSync(pwJson, { force: true });
     const pwStatus = run(
       'end-to-end (playwright)',
-      require.resolve('@playwright/test/cli'),
+      packageBin('@playwright/test', 'cli.js'),
       ['test', '--reporter=list,json'],
       {
         PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,

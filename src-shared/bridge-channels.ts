@@ -1,4 +1,4 @@
-// The names of the bridge's channels and events, without their schemas, so the sandboxed preload
+// The names of the bridge's channels, events and error codes, without their schemas, so the sandboxed preload
 // can allow-list them without bundling the validation library.
 
 export const bridgeChannelNames = [
@@ -14,6 +14,15 @@ export const bridgeChannelNames = [
 ] as const;
 
 export const bridgeEventNames = ['updates:status'] as const;
+
+/** Error codes the bridge itself produces (handlers add their own). */
+export const BridgeErrorCode = {
+  invalidChannel: 'bridge/invalid-channel',
+  invalidPayload: 'bridge/invalid-payload',
+  handlerFailed: 'bridge/handler-failed',
+  forbiddenSender: 'bridge/forbidden-sender',
+  unavailable: 'bridge/unavailable',
+} as const;
 
 export type BridgeChannel = (typeof bridgeChannelNames)[number];
 export type BridgeEvent = (typeof bridgeEventNames)[number];

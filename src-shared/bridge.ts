@@ -7,6 +7,7 @@ import type { BridgeChannel, BridgeEvent } from './bridge-channels';
 import type { Result } from './result';
 
 export {
+  BridgeErrorCode,
   bridgeChannelNames,
   bridgeEventNames,
   isBridgeChannel,
@@ -19,7 +20,8 @@ export const ProfileIdSchema = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[A-Za-z0-9._:@-]+$/, 'profileId may only contain letters, digits and . _ : @ -');
+  .regex(/^[A-Za-z0-9._:@-]+$/, 'profileId may only contain letters, digits and . _ : @ -')
+  .refine((id) => id !== '.' && id !== '..', { message: 'profileId may not be . or ..' });
 
 export const AppInfoSchema = z.strictObject({
   version: z.string(),
@@ -124,11 +126,3 @@ export interface PoskoBridge {
     listener: (payload: BridgeEventPayload<E>) => void,
   ): () => void;
 }
-
-/** Error codes the bridge itself produces (handlers add their own). */
-export const BridgeErrorCode = {
-  invalidChannel: 'bridge/invalid-channel',
-  invalidPayload: 'bridge/invalid-payload',
-  handlerFailed: 'bridge/handler-failed',
-  unavailable: 'bridge/unavailable',
-} as const;

@@ -1,6 +1,6 @@
 // The operator's queues (DOMAIN.md): one per status a role works, plus deadline views across them.
 // Which role sees which queue is data here, so the sidebar and later the counts share one list.
-import type { UserRole } from '../../../src-shared/domain/user';
+import { userRoles, type UserRole } from '../../../src-shared/domain/user';
 import type { MessageKey } from '../../i18n/i18n';
 
 export type QueueId =
@@ -25,15 +25,7 @@ export interface QueueDefinition {
 }
 
 const admins: readonly UserRole[] = ['admin_koordinator', 'admin_instansi', 'pelatih', 'peserta'];
-const everyone: readonly UserRole[] = [
-  'admin_koordinator',
-  'admin_instansi',
-  'operator_unit',
-  'pejabat_penghubung',
-  'pimpinan',
-  'pelatih',
-  'peserta',
-];
+const everyone: readonly UserRole[] = userRoles;
 const processing: readonly UserRole[] = [
   ...admins,
   'operator_unit',

@@ -1,0 +1,41 @@
+// Response templates (template jawaban) operators start from, per kind of message. Agency templates
+// are shared in the agency; personal ones belong to one operator. Rendering lives elsewhere.
+
+import { z } from 'zod';
+import { EntityIdSchema } from './entity-id';
+import { EpochMsSchema } from './epoch-ms';
+
+export const templateKinds = [
+  'verifikasi',
+  'permintaan_informasi',
+  'disposisi',
+  'tindak_lanjut',
+  'jawaban_akhir',
+  'bukan_wewenang',
+  'arsip',
+] as const;
+export const TemplateKindSchema = z.enum(templateKinds);
+export type TemplateKind = z.infer<typeof TemplateKindSchema>;
+
+export const templateScopes = ['agency', 'personal'] as const;
+export type TemplateScope = (typeof templateScopes)[number];
+
+const templateBase = {
+  id: EntityIdSchema,
+  kind: TemplateKindSchema,
+  name: z.string().min(1).max(200),
+  /** Text with placeholders; never HTML. */
+  body: z.string().max(20_000),
+  /** The agency the template belongs to (for a personal one: its owner's agency). */
+  agencyId: EntityIdSchema,
+  /** Increases with every edit, so concurrent edits of a shared template can be detected. */
+  version: z.int().nonnegative(),
+  updatedBy: EntityIdSchema,
+  updatedAt: EpochMsSchema,
+};
+
+export const TemplateSchema = z.discriminatedUnion('scope', [
+  z.strictObject({ ...templateBase, scope: z.literal('agency') }),
+  z.strictObject({ ...templateBase, scope: z.literal('personal'), ownerId: EntityIdSchema }),
+]);
+export type Template = z.infer<typeof TemplateSchema>;
