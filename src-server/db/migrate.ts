@@ -39,7 +39,10 @@ export async function migrate(db: Db, migrations: readonly Migration[]): Promise
       if (applied.has(migration.id)) continue;
       // Statements one by one: the pg driver's extended protocol takes a single statement.
       for (const statement of splitSqlStatements(migration.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [
+        migration.id,
+        migration.name,
+      ]);
       names.push(`${String(migration.id).padStart(3, '0')}_${migration.name}`);
     }
     return names;

@@ -20,9 +20,12 @@ function quoteIdent(name: string): string {
 export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
   const typeParsers = {
     getTypeParser: ((oid: number, format?: string) =>
-      oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      oid === INT8_OID
+        ? (value: string) => Number(value)
+        : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
   };
-  const schemaOption = options.schema === undefined ? {} : { options: `-c search_path=${quoteIdent(options.schema)}` };
+  const schemaOption =
+    options.schema === undefined ? {} : { options: `-c search_path=${quoteIdent(options.schema)}` };
   if (options.schema !== undefined) {
     const admin = new pg.Client({ connectionString: options.connectionString });
     await admin.connect();
