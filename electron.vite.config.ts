@@ -2,38 +2,7 @@
 // out/renderer (the React app, also served as-is by the browser host).
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
-import pkg from './package.json' with { type: 'json' };
-
-// The renderer's own CSP, for the browser host; Electron's app:// handler adds a stricter header
-// (connect-src narrowed to the configured servers). Only in builds: dev tooling injects inline code.
-const rendererCsp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' http: https:",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-function cspMetaTag(): Plugin {
-  return {
-    name: 'posko-csp-meta',
-    apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: rendererCsp },
-        injectTo: 'head-prepend',
-      },
-    ],
-  };
-}
+import rendererConfig from './vite.renderer.config';
 
 export default defineConfig({
   main: {
@@ -54,18 +23,5 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: resolve(import.meta.dirname, 'src-renderer'),
-    base: './',
-    plugins: [react(), cspMetaTag()],
-    define: { __POSKO_VERSION__: JSON.stringify(pkg.version) },
-    build: {
-      // electron-vite leaves output unminified; the browser host serves it over a network.
-      minify: true,
-      outDir: resolve(import.meta.dirname, 'out/renderer'),
-      rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') },
-      },
-    },
-  },
+  renderer: rendererConfig,
 });
