@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.cjs';
 
 const BROWSER_HOST_PORT = Number(process.env['POSKO_E2E_PORT'] ?? 4317);
+/** The real central server the end-to-end tests sign in to (fresh demo data each run). */
+export const E2E_SERVER_PORT = Number(process.env['POSKO_E2E_SERVER_PORT'] ?? 4318);
 const executablePath = findChromium();
 
 export default defineConfig({
@@ -34,10 +36,18 @@ export default defineConfig({
       testMatch: 'e2e-electron/**/*.spec.ts',
     },
   ],
-  webServer: {
-    command: `node scripts/browser-host.mjs --port ${String(BROWSER_HOST_PORT)}`,
-    url: `http://127.0.0.1:${String(BROWSER_HOST_PORT)}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/browser-host.mjs --port ${String(BROWSER_HOST_PORT)}`,
+      url: `http://127.0.0.1:${String(BROWSER_HOST_PORT)}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/e2e-server.mjs ${String(E2E_SERVER_PORT)}`,
+      url: `http://127.0.0.1:${String(E2E_SERVER_PORT)}/api/v1/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+  ],
 });

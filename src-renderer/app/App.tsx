@@ -20,11 +20,13 @@ export function App() {
   const signOut = useSessionStore((s) => s.signOut);
   const view = useNavigationStore((s) => s.view);
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
+  const [isHostReady, setHostReady] = useState(false);
 
   useEffect(() => {
     void useSessionStore.getState().restore();
     void bridge.invoke('app:info', {}).then((result) => {
       if (result.ok) setAppInfo(result.value);
+      setHostReady(true);
     });
     const onOffline = () => {
       useConnectionStore.getState().reportBrowserOffline();
@@ -37,7 +39,8 @@ export function App() {
 
   useGlobalShortcuts(phase === 'signed-in');
 
-  if (phase === 'restoring') {
+  // The sign-in form needs the host's default server, so it waits for app:info as well.
+  if (phase === 'restoring' || (phase === 'signed-out' && !isHostReady)) {
     return <div className="splash" aria-busy="true" aria-label={t('app.name')} />;
   }
   if (phase === 'signed-out' || !profile) {
