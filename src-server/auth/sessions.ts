@@ -57,3 +57,14 @@ export async function revokeSession(db: Queryable, token: string): Promise<void>
 export async function deleteExpiredSessions(db: Queryable, now: number): Promise<number> {
   return (await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now])).rowCount;
 }
+
+/** Deletes one user's ended sessions: run at each sign-in so the table does not grow for ever. */
+export async function deleteExpiredSessionsOfUser(
+  db: Queryable,
+  userId: string,
+  now: number,
+): Promise<number> {
+  return (
+    await db.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2', [userId, now])
+  ).rowCount;
+}

@@ -9,10 +9,10 @@ export interface QueryResult<T> {
 }
 
 export interface Queryable {
-  query<T = Record<string, unknown>>(
+  query: <T = Record<string, unknown>>(
     sql: string,
     params?: readonly unknown[],
-  ): Promise<QueryResult<T>>;
+  ) => Promise<QueryResult<T>>;
 }
 
 export type Unlisten = () => Promise<void>;

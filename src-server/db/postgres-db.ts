@@ -18,11 +18,15 @@ function quoteIdent(name: string): string {
 }
 
 export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
-  const typeParsers = {
-    getTypeParser: ((oid: number, format?: string) =>
+  // int8 (versions, epoch ms) as numbers, as PGlite returns them; everything else as pg does.
+  const typeParsers: pg.CustomTypesConfig = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID
         ? (value: string) => Number(value)
-        : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+        : (pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => unknown)(
+            oid,
+            format,
+          )) as pg.CustomTypesConfig['getTypeParser'],
   };
   const schemaOption =
     options.schema === undefined ? {} : { options: `-c search_path=${quoteIdent(options.schema)}` };
@@ -45,7 +49,7 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
   pool.on('error', () => undefined);
 
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    query: async <T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> => {
       const result = await target.query(sql, [...params]);
       return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
     },

@@ -34,10 +34,38 @@ export const LoginResponseSchema = z.object({
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
 export const MeResponseSchema = z.object({ user: SessionUserSchema });
+export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+/** `POST /auth/logout` takes no body (or `{}`) and answers `{ok: true}`, also for an ended session. */
+export const LogoutRequestSchema = z.strictObject({}).optional();
+export const LogoutResponseSchema = z.object({ ok: z.literal(true) });
+export type LogoutResponse = z.infer<typeof LogoutResponseSchema>;
 
 /** Stable error codes of the auth routes the client reacts to. */
 export const AuthErrorCode = {
   invalidCredentials: 'auth/invalid-credentials',
   rateLimited: 'auth/rate-limited',
   unauthenticated: 'auth/unauthenticated',
+} as const;
+
+/** Error codes any route may answer, for requests the server could not take as they were. */
+export const RequestErrorCode = {
+  /** The body, query or params do not match the route's schema (400). */
+  invalid: 'request/invalid',
+  /** The body is not JSON (400). */
+  malformedJson: 'request/malformed-json',
+  /** The body is not valid UTF-8 (400). */
+  invalidEncoding: 'request/invalid-encoding',
+  /** The body is over the route's size limit (413). */
+  tooLarge: 'request/too-large',
+  /** The body's content type is not one the route reads (415). */
+  unsupportedMediaType: 'request/unsupported-media-type',
+  /** No route has this path (404). */
+  notFound: 'request/not-found',
+  /** The path exists, not with this method (405, with `Allow`). */
+  methodNotAllowed: 'request/method-not-allowed',
+  /** A browser page from an origin the server does not serve (403). */
+  originNotAllowed: 'request/origin-not-allowed',
+  /** A bug on the server (500); the message says nothing more. */
+  internal: 'server/internal',
 } as const;

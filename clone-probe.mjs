@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=Date.now();
+const db = await PGlite.create();
+console.log('create', Date.now()-t);
+await db.exec('create table t(a int); insert into t values (1)');
+t=Date.now();
+const c = await db.clone();
+console.log('clone', Date.now()-t, (await c.query('select * from t')).rows);
+t=Date.now();
+const c2 = await db.clone();
+console.log('clone2', Date.now()-t);
+const u = await c2.listen('x', p=>console.log('got',p)); await c2.query("select pg_notify('x','y')");
+await new Promise(r=>setTimeout(r,50));

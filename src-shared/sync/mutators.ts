@@ -1,0 +1,990 @@
+// The named mutators: pure functions `(state, args, ctx) => Result<Change, MutationError>` that
+// the client runs for its optimistic effect and the server runs again, with the caller as actor,
+// to decide and write. Workflow moves go through the shared workflow table (canTransition).
+
+import type { Actor, UserActor } from '../domain/actor';
+import {
+  DEFAULT_AGENCY_SETTINGS,
+  isInSubtree,
+  type Agency,
+  type AgencySettings,
+} from '../domain/agency';
+import { assertNever } from '../domain/assert-never';
+import type { AuditEvent } from '../domain/audit-event';
+import type { Category } from '../domain/category';
+import type { Disposition } from '../domain/disposition';
+import type { EpochMs } from '../domain/epoch-ms';
+import type { Note } from '../domain/note';
+import { reportLocationId, type Report } from '../domain/report';
+import type { ReportStatus } from '../domain/report-status';
+import { isClosedStatus } from '../domain/report-status';
+import {
+  canTransition,
+  workflowRolesOf,
+  type TransitionArgs,
+  type WorkflowAction,
+} from '../domain/report-workflow';
+import type { ReportResponse } from '../domain/response';
+import { currentDueAt, pausedWorkingMsAfterResume, type SlaCalendar } from '../domain/sla-calendar';
+import type { Template } from '../domain/template';
+import type { User, UserRole } from '../domain/user';
+import { err, ok, type Result } from '../result';
+import {
+  fromWorkflowError,
+  mutationError,
+  type MutationError,
+  type MutationErrorCode,
+  type MutationReasonKey,
+} from './mutation-error';
+import type { Mutation, MutationArgs, MutationName } from './protocol';
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+/**
+ * The records a mutation reads, as the runner found them (null when absent). The runner loads
+ * what `mutationTarget` names; the server passes a record outside the caller's scope as null.
+ */
+export interface MutatorState {
+  readonly report: Report | null;
+  /** The response named by `args.responseId`, whichever report it belongs to. */
+  readonly response: ReportResponse | null;
+  /** The note named by `args.noteId` (a note.add must not reuse an id). */
+  readonly note: Note | null;
+  readonly template: Template | null;
+}
+
+export const emptyMutatorState: MutatorState = {
+  report: null,
+  response: null,
+  note: null,
+  template: null,
+};
+
+/** What the mutators know besides the records: who acts, when, and the reference data. */
+export interface MutatorContext {
+  readonly actor: Actor;
+  readonly now: EpochMs;
+  /** At least the actor's subtree and its ancestors, with time zones and settings. */
+  readonly agencies: ReadonlyMap<string, Agency>;
+  readonly calendar: SlaCalendar;
+  /** At least the category a mutation names. */
+  readonly categories: ReadonlyMap<string, Pick<Category, 'id' | 'isActive'>>;
+  /** At least the user a mutation assigns. */
+  readonly users: ReadonlyMap<string, Pick<User, 'id' | 'agencyId' | 'role'>>;
+  /**
+   * The prefix of ids of rows the mutation creates (`<clientId>:<mutationId>`), so the client's
+   * optimistic rows and the server's rows get the same ids.
+   */
+  readonly idPrefix: string;
+}
+
+/** Which fields of which record a mutation sets: what conflicts with other writers. */
+export interface FieldWrite {
+  readonly entity: 'report' | 'response' | 'template';
+  readonly id: string;
+  readonly fields: readonly string[];
+}
+
+/** The effect of an accepted mutation. Versions of changed rows are left for the server to set. */
+export interface Change {
+  /** The report's new state, or null when the mutation leaves the report as it was. */
+  readonly report: Report | null;
+  readonly writes: readonly FieldWrite[];
+  /** Inserted or updated child rows. */
+  readonly dispositions: readonly Disposition[];
+  readonly notes: readonly Note[];
+  readonly responses: readonly ReportResponse[];
+  readonly templates: readonly Template[];
+  readonly deletedTemplates: readonly Template[];
+  readonly auditEvents: readonly AuditEvent[];
+}
+
+export type Mutator<N extends MutationName> = (
+  state: MutatorState,
+  args: MutationArgs<N>,
+  ctx: MutatorContext,
+) => Result<Change, MutationError>;
+
+const noChange: Change = {
+  report: null,
+  writes: [],
+  dispositions: [],
+  notes: [],
+  responses: [],
+  templates: [],
+  deletedTemplates: [],
+  auditEvents: [],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Shared steps
+
+const refuse = (
+  code: MutationErrorCode,
+  reasonKey: MutationReasonKey,
+  message: string,
+): { ok: false; error: MutationError } => err(mutationError(code, reasonKey, message));
+
+const isBlank = (text: string): boolean => text.trim() === '';
+
+function settingsOf(ctx: MutatorContext, agencyId: string): AgencySettings {
+  return ctx.agencies.get(agencyId)?.settings ?? DEFAULT_AGENCY_SETTINGS;
+}
+
+/** Keeps the derived fields right after a change: time zone, deadline, updatedAt. */
+function withDerived(report: Report, ctx: MutatorContext): Report {
+  const timeZone = ctx.agencies.get(report.agencyId)?.timeZone ?? report.timeZone;
+  const next = { ...report, timeZone, updatedAt: ctx.now };
+  return { ...next, dueAt: currentDueAt(next, ctx.calendar, settingsOf(ctx, next.agencyId)) };
+}
+
+function hasAnyRole(actor: UserActor, roles: readonly UserRole[]): boolean {
+  return workflowRolesOf(actor.role).some((r) => roles.includes(r));
+}
+
+function inScope(ctx: MutatorContext, actor: UserActor, report: Report): boolean {
+  return isInSubtree(ctx.agencies, actor.agencyId, reportLocationId(report));
+}
+
+const ADMINS: readonly UserRole[] = ['admin_koordinator', 'admin_instansi'];
+const AGENCY_ROLES: readonly UserRole[] = [
+  'admin_koordinator',
+  'admin_instansi',
+  'operator_unit',
+  'pejabat_penghubung',
+];
+const RESPONSE_AUTHORS: readonly UserRole[] = [
+  'admin_instansi',
+  'operator_unit',
+  'pejabat_penghubung',
+];
+
+/** The report the mutation acts on, and an actor of one of `roles` whose subtree holds it. */
+function reportFor(
+  state: MutatorState,
+  reportId: string,
+  ctx: MutatorContext,
+  roles: readonly UserRole[],
+): Result<{ report: Report; actor: UserActor }, MutationError> {
+  const report = state.report;
+  if (report?.id !== reportId) {
+    return refuse(
+      'mutation/not-found',
+      'mutation.not_found',
+      `Report ${reportId} is not known here`,
+    );
+  }
+  const actor = ctx.actor;
+  if (actor.kind !== 'user') {
+    return refuse(
+      'mutation/forbidden-role',
+      'mutation.role_not_allowed',
+      'The system may not do this',
+    );
+  }
+  if (!hasAnyRole(actor, roles)) {
+    return refuse(
+      'mutation/forbidden-role',
+      'mutation.role_not_allowed',
+      `Role ${actor.role} may not do this`,
+    );
+  }
+  if (!inScope(ctx, actor, report)) {
+    return refuse(
+      'mutation/out-of-scope',
+      'mutation.report_outside_subtree',
+      `Report ${report.trackingId} is outside the agency subtree of ${actor.agencyId}`,
+    );
+  }
+  return ok({ report, actor });
+}
+
+function requireOpen(report: Report): MutationError | null {
+  return isClosedStatus(report.status)
+    ? mutationError(
+        'mutation/wrong-state',
+        'mutation.report_closed',
+        `Report ${report.trackingId} is ${report.status}`,
+      )
+    : null;
+}
+
+function auditEvent(
+  ctx: MutatorContext,
+  report: Report,
+  action: WorkflowAction,
+  from: ReportStatus,
+  to: ReportStatus,
+  reason: string | null,
+  batchId: string | undefined,
+): AuditEvent {
+  return {
+    id: `${ctx.idPrefix}:audit`,
+    reportId: report.id,
+    at: ctx.now,
+    actor: ctx.actor,
+    action,
+    from,
+    to,
+    reason: reason === null ? null : reason.slice(0, 2000),
+    ...(batchId === undefined ? {} : { batchId }),
+  };
+}
+
+/** A report field edit outside the workflow table: who may, on an open report, in scope. */
+function editReport(
+  state: MutatorState,
+  args: { reportId: string },
+  ctx: MutatorContext,
+  roles: readonly UserRole[],
+  fields: readonly (keyof Report)[],
+  edit: (report: Report, actor: UserActor) => Result<Report, MutationError>,
+): Result<Change, MutationError> {
+  const found = reportFor(state, args.reportId, ctx, roles);
+  if (!found.ok) return found;
+  const closed = requireOpen(found.value.report);
+  if (closed !== null) return err(closed);
+  const edited = edit(found.value.report, found.value.actor);
+  if (!edited.ok) return edited;
+  return ok({
+    ...noChange,
+    report: withDerived(edited.value, ctx),
+    writes: [{ entity: 'report', id: args.reportId, fields }],
+  });
+}
+
+interface Move {
+  readonly report: Report;
+  readonly fields?: readonly (keyof Report)[];
+  readonly dispositions?: readonly Disposition[];
+  readonly responses?: readonly ReportResponse[];
+  readonly responseWrites?: readonly FieldWrite[];
+}
+
+/**
+ * A workflow move: the table decides (canTransition), `apply` shapes the report for the new
+ * status; the derived fields, the audit event and the status write are added here.
+ */
+function move(
+  state: MutatorState,
+  reportId: string,
+  transition: TransitionArgs,
+  ctx: MutatorContext,
+  meta: { reason: string | null; batchId: string | undefined },
+  apply: (report: Report, to: ReportStatus, actor: Actor) => Move,
+): Result<Change, MutationError> {
+  const report = state.report;
+  if (report?.id !== reportId) {
+    return refuse(
+      'mutation/not-found',
+      'mutation.not_found',
+      `Report ${reportId} is not known here`,
+    );
+  }
+  const decided = canTransition(report, transition, ctx.actor, {
+    agencies: ctx.agencies,
+    agencySettings: settingsOf(ctx, report.agencyId),
+    now: ctx.now,
+    calendar: ctx.calendar,
+    responsesById:
+      state.response === null ? new Map() : new Map([[state.response.id, state.response]]),
+  });
+  if (!decided.ok) return err(fromWorkflowError(decided.error));
+  const to = decided.value.to;
+  const moved = apply({ ...report, status: to }, to, ctx.actor);
+  return ok({
+    ...noChange,
+    report: withDerived(moved.report, ctx),
+    writes: [
+      { entity: 'report', id: reportId, fields: ['status', ...(moved.fields ?? [])] },
+      ...(moved.responseWrites ?? []),
+    ],
+    dispositions: moved.dispositions ?? [],
+    responses: moved.responses ?? [],
+    auditEvents: [
+      auditEvent(ctx, report, transition.action, report.status, to, meta.reason, meta.batchId),
+    ],
+  });
+}
+
+function actorId(actor: Actor): string {
+  return actor.kind === 'user' ? actor.id : 'system';
+}
+
+/** verify_dispose and redispose: the report goes to a new agency and unit, with a disposition. */
+function dispose(
+  kind: 'dispose' | 'redispose',
+  args: MutationArgs<'report.verifyDispose' | 'report.redispose'>,
+  ctx: MutatorContext,
+) {
+  return (report: Report, _to: ReportStatus, actor: Actor): Move => {
+    const disposition: Disposition = {
+      id: `${ctx.idPrefix}:disposition`,
+      reportId: report.id,
+      kind,
+      fromAgencyId: report.agencyId,
+      toAgencyId: args.targetAgencyId,
+      toUnitId: args.targetUnitId ?? null,
+      byUserId: actorId(actor),
+      at: ctx.now,
+      note: args.note ?? null,
+      version: 0,
+    };
+    return {
+      report: {
+        ...report,
+        agencyId: args.targetAgencyId,
+        unitId: args.targetUnitId ?? null,
+        disposedAt: ctx.now,
+        firstResponseAt: null,
+        respondedAt: null,
+      },
+      fields: ['agencyId', 'unitId'],
+      dispositions: [disposition],
+    };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+function responseOf(
+  state: MutatorState,
+  args: { reportId: string; responseId: string },
+): Result<ReportResponse | null, MutationError> {
+  const response = state.response;
+  if (response === null) return ok(null);
+  if (response.id !== args.responseId || response.reportId !== args.reportId) {
+    return refuse(
+      'mutation/id-taken',
+      'mutation.response_other_report',
+      `Response ${args.responseId} belongs to another report`,
+    );
+  }
+  return ok(response);
+}
+
+function requireInProgress(report: Report): MutationError | null {
+  return report.status === 'in_progress'
+    ? null
+    : mutationError(
+        'mutation/wrong-state',
+        'mutation.report_not_in_progress',
+        `Report ${report.trackingId} is ${report.status}; responses are worked on while in progress`,
+      );
+}
+
+/** Roles that approve, return and publish in the report's agency (adminsMayPublish widens it). */
+function reviewerRoles(ctx: MutatorContext, report: Report): readonly UserRole[] {
+  return settingsOf(ctx, report.agencyId).adminsMayPublish
+    ? ['pejabat_penghubung', 'admin_instansi']
+    : ['pejabat_penghubung'];
+}
+
+/** A review step on a submitted response: approve or return. */
+function review(
+  state: MutatorState,
+  args: { reportId: string; responseId: string },
+  ctx: MutatorContext,
+  decide: (
+    response: Extract<ReportResponse, { state: 'submitted' }>,
+    actor: UserActor,
+  ) => ReportResponse,
+): Result<Change, MutationError> {
+  const report = state.report;
+  const roles = report === null ? ['pejabat_penghubung' as const] : reviewerRoles(ctx, report);
+  const found = reportFor(state, args.reportId, ctx, roles);
+  if (!found.ok) return found;
+  const notInProgress = requireInProgress(found.value.report);
+  if (notInProgress !== null) return err(notInProgress);
+  const response = responseOf(state, args);
+  if (!response.ok) return response;
+  if (response.value?.state !== 'submitted') {
+    return refuse(
+      'mutation/wrong-state',
+      'mutation.response_not_submitted',
+      `Response ${args.responseId} is ${response.value?.state ?? 'missing'}; only a submitted one is reviewed`,
+    );
+  }
+  return ok({
+    ...noChange,
+    responses: [decide(response.value, found.value.actor)],
+    writes: [{ entity: 'response', id: args.responseId, fields: ['state'] }],
+  });
+}
+
+function withoutReview(response: ReportResponse) {
+  return {
+    id: response.id,
+    reportId: response.reportId,
+    agencyId: response.agencyId,
+    authorId: response.authorId,
+    body: response.body,
+    createdAt: response.createdAt,
+    updatedAt: response.updatedAt,
+    version: response.version,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+function templateRights(
+  ctx: MutatorContext,
+  scope: 'agency' | 'personal',
+  existing: Template | null,
+): Result<UserActor, MutationError> {
+  const actor = ctx.actor;
+  const roles = scope === 'agency' ? ADMINS : AGENCY_ROLES;
+  if (actor.kind !== 'user' || !hasAnyRole(actor, roles)) {
+    return refuse(
+      'mutation/forbidden-role',
+      'mutation.role_not_allowed',
+      `This role may not change ${scope} templates`,
+    );
+  }
+  if (existing === null) return ok(actor);
+  if (existing.scope === 'personal' && existing.ownerId !== actor.id) {
+    return refuse(
+      'mutation/not-found',
+      'mutation.not_found',
+      `Template ${existing.id} is not known here`,
+    );
+  }
+  if (
+    existing.scope === 'agency' &&
+    !isInSubtree(ctx.agencies, actor.agencyId, existing.agencyId)
+  ) {
+    return refuse(
+      'mutation/not-found',
+      'mutation.not_found',
+      `Template ${existing.id} is not known here`,
+    );
+  }
+  return ok(actor);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mutators
+
+export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
+  'report.verifyDispose': (state, args, ctx) =>
+    move(
+      state,
+      args.reportId,
+      {
+        action: 'verify_dispose',
+        targetAgencyId: args.targetAgencyId,
+        ...(args.targetUnitId === undefined ? {} : { targetUnitId: args.targetUnitId }),
+      },
+      ctx,
+      { reason: args.note ?? null, batchId: args.batchId },
+      dispose('dispose', args, ctx),
+    ),
+
+  'report.tunda': (state, args, ctx) =>
+    move(
+      state,
+      args.reportId,
+      { action: 'tunda', messageToReporter: args.messageToReporter },
+      ctx,
+      { reason: args.messageToReporter, batchId: args.batchId },
+      (report) => ({ report: { ...report, pausedAt: ctx.now } }),
+    ),
+
+  'report.resume': (state, args, ctx) =>
+    move(
+      state,
+      args.reportId,
+      { action: 'resume' },
+      ctx,
+      { reason: null, batchId: args.batchId },
+      (report) => ({
+        report: {
+          ...report,
+          pausedWorkingMs: pausedWorkingMsAfterResume(report, ctx.now, ctx.calendar),
+          pausedAt: null,
+        },
+      }),
+    ),
+
+  'report.archive': (state, args, ctx) =>
+    move(
+      state,
+      args.reportId,
+      {
+        action: 'archive',
+        reason: args.reason,
+        ...(args.duplicateOf === undefined ? {} : { duplicateOf: args.duplicateOf }),
+      },
+      ctx,
+      {
+        reason: args.note === undefined ? args.reason : `${args.reason}: ${args.note}`,
+        batchId: args.batchId,
+      },
+      (report) => ({
+        report: {
+          ...report,
+          archiveReason: args.reason,
+          duplicateOf: args.reason === 'duplicate' ? (args.duplicateOf ?? null) : null,
+          closedAt: ctx.now,
+          pausedWorkingMs: pausedWorkingMsAfterResume(report, ctx.now, ctx.calendar),
+          pausedAt: null,
+        },
+        fields: ['archiveReason', 'duplicateOf'],
+      }),
+    ),
+
+  // The report stays with the declining agency (the level above re-routes it) and leaves its unit.
+  'report.notAuthority': (state, args, ctx) =>
+    move(
+      state,
+      args.reportId,
+      { action: 'not_authority', reason: args.reason },
+      ctx,
+      { reason: args.reason, batchId: args.batchId },
+      (report) => ({
+        report: { ...report, unitId: null, routedAt: ctx.now, pausedWorkingMs: 0 },
+        fields: ['unitId'],
+      }),
+    ),
+
+  'report.redispose': (state, args, ctx) =>
+    move(
+      state,
+      args.reportId,
+      {
+        action: 'redispose',
+        targetAgencyId: args.targetAgencyId,
+        ...(args.targetUnitId === undefined ? {} : { targetUnitId: args.targetUnitId }),
+        ...(args.note === undefined ? {} : { note: args.note }),
+      },
+      ctx,
+      { reason: args.note ?? null, batchId: args.batchId },
+      dispose('redispose', args, ctx),
+    ),
+
+  'report.startProcessing': (state, args, ctx) =>
+    move(
+      state,
+      args.reportId,
+      { action: 'start_processing' },
+      ctx,
+      { reason: null, batchId: args.batchId },
+      (report) => ({ report }),
+    ),
+
+  'report.extendDeadline': (state, args, ctx) =>
+    move(
+      state,
+      args.reportId,
+      { action: 'extend_deadline', reason: args.reason, totalWorkingDays: args.days },
+      ctx,
+      { reason: args.reason, batchId: args.batchId },
+      (report) => ({
+        report: { ...report, extendedResolutionDays: args.days },
+        fields: ['extendedResolutionDays'],
+      }),
+    ),
+
+  // A completed report was handled, so its follow-up clocks restart; an archived one goes back to
+  // verification with a fresh verify clock.
+  'report.reopen': (state, args, ctx) =>
+    move(
+      state,
+      args.reportId,
+      { action: 'reopen', reason: args.reason },
+      ctx,
+      { reason: args.reason, batchId: args.batchId },
+      (report, to) => ({
+        report:
+          to === 'unverified'
+            ? {
+                ...report,
+                routedAt: ctx.now,
+                pausedWorkingMs: 0,
+                archiveReason: null,
+                duplicateOf: null,
+                closedAt: null,
+              }
+            : {
+                ...report,
+                disposedAt: ctx.now,
+                firstResponseAt: null,
+                respondedAt: null,
+                closedAt: null,
+              },
+        fields: to === 'unverified' ? ['archiveReason', 'duplicateOf'] : [],
+      }),
+    ),
+
+  'report.setCategory': (state, args, ctx) =>
+    editReport(state, args, ctx, ADMINS, ['categoryId'], (report) => {
+      const categoryId = args.categoryId;
+      if (categoryId !== null && ctx.categories.get(categoryId)?.isActive !== true) {
+        return refuse(
+          'mutation/invalid',
+          'mutation.category_unknown',
+          `Category ${categoryId} is unknown or retired`,
+        );
+      }
+      return ok({ ...report, categoryId });
+    }),
+
+  'report.setTags': (state, args, ctx) =>
+    editReport(state, args, ctx, ADMINS, ['tags'], (report) => {
+      const seen = new Set<string>();
+      const tags: string[] = [];
+      for (const raw of args.tags) {
+        const tag = raw.trim();
+        if (tag === '' || seen.has(tag.toLowerCase())) continue;
+        seen.add(tag.toLowerCase());
+        tags.push(tag);
+      }
+      return ok({ ...report, tags });
+    }),
+
+  // Anonymity is one-way: lifting it would reveal the reporter to every operator who synced the
+  // report, and the client could not show the identity it never received.
+  'report.setPrivacy': (state, args, ctx) =>
+    editReport(state, args, ctx, ADMINS, ['privacy'], (report) => {
+      if (report.privacy.anonim && !args.anonim) {
+        return refuse(
+          'mutation/invalid',
+          'mutation.anonymity_irreversible',
+          'An anonymous report stays anonymous',
+        );
+      }
+      return ok({
+        ...report,
+        privacy: { rahasia: args.rahasia, anonim: args.anonim },
+        reporter: args.anonim ? null : report.reporter,
+      });
+    }),
+
+  // Admins and liaison officers assign anyone who can see the report; a unit operator takes a
+  // report for themselves or gives it back.
+  'report.assign': (state, args, ctx) =>
+    editReport(state, args, ctx, AGENCY_ROLES, ['assigneeId'], (report, actor) => {
+      const assigneeId = args.assigneeId;
+      const mayAssignOthers = hasAnyRole(actor, [...ADMINS, 'pejabat_penghubung']);
+      if (!mayAssignOthers) {
+        const releasingSelf = assigneeId === null && report.assigneeId === actor.id;
+        if (assigneeId !== actor.id && !releasingSelf) {
+          return refuse(
+            'mutation/forbidden-role',
+            'mutation.assign_only_self',
+            'A unit operator assigns reports only to themselves',
+          );
+        }
+      }
+      if (assigneeId !== null) {
+        const assignee = ctx.users.get(assigneeId);
+        if (
+          assignee === undefined ||
+          workflowRolesOf(assignee.role).length === 0 ||
+          !isInSubtree(ctx.agencies, assignee.agencyId, reportLocationId(report))
+        ) {
+          return refuse(
+            'mutation/invalid',
+            'mutation.assignee_invalid',
+            `User ${assigneeId} cannot work on report ${report.trackingId}`,
+          );
+        }
+      }
+      return ok({ ...report, assigneeId });
+    }),
+
+  'note.add': (state, args, ctx) => {
+    const found = reportFor(state, args.reportId, ctx, AGENCY_ROLES);
+    if (!found.ok) return found;
+    if (isBlank(args.body)) {
+      return refuse('mutation/invalid', 'mutation.text_required', 'A note needs some text');
+    }
+    if (state.note !== null) {
+      return refuse('mutation/id-taken', 'mutation.id_taken', `Note id ${args.noteId} is taken`);
+    }
+    const note: Note = {
+      id: args.noteId,
+      reportId: args.reportId,
+      authorId: found.value.actor.id,
+      agencyId: found.value.actor.agencyId,
+      body: args.body,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      version: 0,
+    };
+    return ok({ ...noChange, notes: [note] });
+  },
+
+  'response.saveDraft': (state, args, ctx) => {
+    const found = reportFor(state, args.reportId, ctx, RESPONSE_AUTHORS);
+    if (!found.ok) return found;
+    const { report, actor } = found.value;
+    const notInProgress = requireInProgress(report);
+    if (notInProgress !== null) return err(notInProgress);
+    const existing = responseOf(state, args);
+    if (!existing.ok) return existing;
+    const response = existing.value;
+    if (response !== null && response.state !== 'draft' && response.state !== 'returned') {
+      return refuse(
+        'mutation/wrong-state',
+        'mutation.response_not_editable',
+        `Response ${args.responseId} is ${response.state} and can no longer be edited`,
+      );
+    }
+    const draft: ReportResponse =
+      response === null
+        ? {
+            id: args.responseId,
+            reportId: report.id,
+            agencyId: report.agencyId,
+            authorId: actor.id,
+            body: args.body,
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+            version: 0,
+            state: 'draft',
+          }
+        : { ...withoutReview(response), body: args.body, updatedAt: ctx.now, state: 'draft' };
+    return ok({
+      ...noChange,
+      responses: [draft],
+      writes: [
+        {
+          entity: 'response',
+          id: args.responseId,
+          fields: response?.state === 'returned' ? ['body', 'state'] : ['body'],
+        },
+      ],
+    });
+  },
+
+  'response.submit': (state, args, ctx) => {
+    const found = reportFor(state, args.reportId, ctx, RESPONSE_AUTHORS);
+    if (!found.ok) return found;
+    const notInProgress = requireInProgress(found.value.report);
+    if (notInProgress !== null) return err(notInProgress);
+    const existing = responseOf(state, args);
+    if (!existing.ok) return existing;
+    const response = existing.value;
+    if (response === null || (response.state !== 'draft' && response.state !== 'returned')) {
+      return refuse(
+        'mutation/wrong-state',
+        'mutation.response_not_editable',
+        `Response ${args.responseId} is ${response?.state ?? 'missing'}; only a draft is submitted`,
+      );
+    }
+    if (isBlank(response.body)) {
+      return refuse(
+        'mutation/invalid',
+        'mutation.text_required',
+        'An empty draft cannot be submitted',
+      );
+    }
+    return ok({
+      ...noChange,
+      responses: [
+        {
+          ...withoutReview(response),
+          updatedAt: ctx.now,
+          state: 'submitted',
+          submittedAt: ctx.now,
+        },
+      ],
+      writes: [{ entity: 'response', id: args.responseId, fields: ['state'] }],
+    });
+  },
+
+  'response.approve': (state, args, ctx) =>
+    review(state, args, ctx, (response, actor) => ({
+      ...response,
+      state: 'approved',
+      reviewedById: actor.id,
+      reviewedAt: ctx.now,
+      updatedAt: ctx.now,
+    })),
+
+  'response.return': (state, args, ctx) => {
+    if (isBlank(args.comment)) {
+      return refuse(
+        'mutation/invalid',
+        'mutation.text_required',
+        'A returned draft needs a comment for its author',
+      );
+    }
+    return review(state, args, ctx, (response, actor) => ({
+      ...response,
+      state: 'returned',
+      reviewedById: actor.id,
+      reviewedAt: ctx.now,
+      returnComment: args.comment,
+      updatedAt: ctx.now,
+    }));
+  },
+
+  // Publishing is the workflow move publish_response: the table checks the role (and the
+  // adminsMayPublish setting) and that the response is approved.
+  'response.publish': (state, args, ctx) => {
+    const existing = responseOf(state, args);
+    if (!existing.ok) return existing;
+    return move(
+      state,
+      args.reportId,
+      { action: 'publish_response', responseId: args.responseId },
+      ctx,
+      { reason: null, batchId: args.batchId },
+      (report, _to, actor) => {
+        const response = existing.value;
+        const published: ReportResponse[] =
+          response?.state === 'approved'
+            ? [
+                {
+                  ...response,
+                  state: 'published',
+                  publishedAt: ctx.now,
+                  publishedById: actorId(actor),
+                  updatedAt: ctx.now,
+                },
+              ]
+            : [];
+        return {
+          report: {
+            ...report,
+            firstResponseAt: report.firstResponseAt ?? ctx.now,
+            respondedAt: ctx.now,
+          },
+          responses: published,
+          responseWrites: [{ entity: 'response', id: args.responseId, fields: ['state'] }],
+        };
+      },
+    );
+  },
+
+  'template.upsert': (state, args, ctx) => {
+    const existing = state.template;
+    const rights = templateRights(ctx, existing?.scope ?? args.scope, existing);
+    if (!rights.ok) return rights;
+    const actor = rights.value;
+    if (isBlank(args.name)) {
+      return refuse('mutation/invalid', 'mutation.text_required', 'A template needs a name');
+    }
+    if (existing !== null && existing.scope !== args.scope) {
+      return refuse(
+        'mutation/invalid',
+        'mutation.template_scope_fixed',
+        'A template stays agency-wide or personal; make a copy instead',
+      );
+    }
+    const base = {
+      id: args.templateId,
+      kind: args.kind,
+      name: args.name.trim(),
+      body: args.body,
+      agencyId: existing?.agencyId ?? actor.agencyId,
+      version: existing?.version ?? 0,
+      updatedBy: actor.id,
+      updatedAt: ctx.now,
+    };
+    const template: Template =
+      args.scope === 'agency'
+        ? { ...base, scope: 'agency' }
+        : { ...base, scope: 'personal', ownerId: actor.id };
+    return ok({
+      ...noChange,
+      templates: [template],
+      writes: [{ entity: 'template', id: args.templateId, fields: ['kind', 'name', 'body'] }],
+    });
+  },
+
+  'template.delete': (state, args, ctx) => {
+    const existing = state.template;
+    if (existing?.id !== args.templateId) {
+      return refuse(
+        'mutation/not-found',
+        'mutation.not_found',
+        `Template ${args.templateId} is not known here`,
+      );
+    }
+    const rights = templateRights(ctx, existing.scope, existing);
+    if (!rights.ok) return rights;
+    return ok({
+      ...noChange,
+      deletedTemplates: [existing],
+      writes: [{ entity: 'template', id: args.templateId, fields: ['kind', 'name', 'body'] }],
+    });
+  },
+};
+
+/** Runs the mutator a mutation names. */
+export function runMutator(
+  state: MutatorState,
+  mutation: Pick<Mutation, 'name' | 'args'>,
+  ctx: MutatorContext,
+): Result<Change, MutationError> {
+  // The map is indexed by the mutation's own name, so its arguments fit that mutator.
+  const mutator = mutators[mutation.name] as Mutator<MutationName>;
+  return mutator(state, mutation.args, ctx);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a runner loads
+
+/** The records and reference rows a mutation reads, by id. */
+export interface MutationTarget {
+  readonly reportId: string | null;
+  readonly responseId: string | null;
+  readonly noteId: string | null;
+  readonly templateId: string | null;
+  readonly categoryId: string | null;
+  readonly userId: string | null;
+}
+
+const none: MutationTarget = {
+  reportId: null,
+  responseId: null,
+  noteId: null,
+  templateId: null,
+  categoryId: null,
+  userId: null,
+};
+
+export function mutationTarget(mutation: Mutation): MutationTarget {
+  switch (mutation.name) {
+    case 'report.verifyDispose':
+    case 'report.tunda':
+    case 'report.resume':
+    case 'report.archive':
+    case 'report.notAuthority':
+    case 'report.redispose':
+    case 'report.startProcessing':
+    case 'report.extendDeadline':
+    case 'report.reopen':
+    case 'report.setTags':
+    case 'report.setPrivacy':
+      return { ...none, reportId: mutation.args.reportId };
+    case 'report.setCategory':
+      return { ...none, reportId: mutation.args.reportId, categoryId: mutation.args.categoryId };
+    case 'report.assign':
+      return { ...none, reportId: mutation.args.reportId, userId: mutation.args.assigneeId };
+    case 'note.add':
+      return { ...none, reportId: mutation.args.reportId, noteId: mutation.args.noteId };
+    case 'response.saveDraft':
+    case 'response.submit':
+    case 'response.approve':
+    case 'response.return':
+    case 'response.publish':
+      return { ...none, reportId: mutation.args.reportId, responseId: mutation.args.responseId };
+    case 'template.upsert':
+    case 'template.delete':
+      return { ...none, templateId: mutation.args.templateId };
+    default:
+      return assertNever(mutation, 'mutation');
+  }
+}
+
+/** The ids prefix of rows a mutation creates: identical wherever the mutation runs. */
+export function mutationIdPrefix(mutation: Pick<Mutation, 'clientId' | 'id'>): string {
+  return `${mutation.clientId}:${String(mutation.id)}`;
+}

@@ -1,0 +1,943 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../../../src-shared/domain/actor';
+import { ReportSchema, type Report } from '../../../../src-shared/domain/report';
+import { currentDueAt, dueAt } from '../../../../src-shared/domain/sla-calendar';
+import type { Change } from '../../../../src-shared/sync/mutators';
+import { mutationTarget, mutators, runMutator } from '../../../../src-shared/sync/mutators';
+import type { MutationError } from '../../../../src-shared/sync/mutation-error';
+import type { Result } from '../../../../src-shared/result';
+import {
+  NOW,
+  agencies,
+  at,
+  calendar,
+  consistent,
+  ctxFor,
+  disposedReport,
+  makeReport,
+  response,
+  stateWith,
+  template,
+  user,
+} from './sync-fixtures';
+
+const adminBandung = user('admin_instansi', 'kota-bandung', 'admin-bandung');
+const adminDinkes = user('admin_instansi', 'dinkes', 'admin-dinkes');
+const koordinatorJabar = user('admin_koordinator', 'prov-jabar', 'koor-jabar');
+const operatorYankes = user('operator_unit', 'dinkes-yankes', 'op-yankes');
+const penghubungDinkes = user('pejabat_penghubung', 'dinkes', 'u-penghubung');
+const pimpinanDinkes = user('pimpinan', 'dinkes', 'kepala');
+
+const unverified = consistent(makeReport());
+
+function accepted(result: Result<Change, MutationError>): Change {
+  if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+function refused(result: Result<Change, MutationError>): MutationError {
+  if (result.ok) throw new Error('accepted a mutation that should be refused');
+  return result.error;
+}
+
+function changedReport(result: Result<Change, MutationError>): Report {
+  const report = accepted(result).report;
+  if (report === null) throw new Error('the report did not change');
+  expect(ReportSchema.safeParse(report).success).toBe(true);
+  return report;
+}
+
+function expectDueAtCurrent(report: Report): void {
+  expect(report.dueAt).toBe(
+    currentDueAt(report, calendar, agencies.get(report.agencyId)?.settings),
+  );
+}
+
+describe('report.verifyDispose', () => {
+  it('disposes to the target agency and unit, records a disposition and an audit event', () => {
+    const change = accepted(
+      mutators['report.verifyDispose'](
+        stateWith({ report: unverified }),
+        {
+          reportId: 'r-1',
+          targetAgencyId: 'dinkes',
+          targetUnitId: 'dinkes-yankes',
+          note: 'Segera',
+          batchId: 'b-9',
+        },
+        ctxFor(adminBandung),
+      ),
+    );
+    const report = change.report!;
+    expect(report).toMatchObject({
+      status: 'disposed',
+      agencyId: 'dinkes',
+      unitId: 'dinkes-yankes',
+      disposedAt: NOW,
+      updatedAt: NOW,
+      version: unverified.version,
+    });
+    expect(report.dueAt).toBe(dueAt(report, 'first_followup', calendar));
+    expect(change.dispositions).toEqual([
+      expect.objectContaining({
+        id: 'client-a:7:disposition',
+        kind: 'dispose',
+        fromAgencyId: 'kota-bandung',
+        toAgencyId: 'dinkes',
+        toUnitId: 'dinkes-yankes',
+        byUserId: 'admin-bandung',
+        note: 'Segera',
+      }),
+    ]);
+    expect(change.auditEvents).toEqual([
+      {
+        id: 'client-a:7:audit',
+        reportId: 'r-1',
+        at: NOW,
+        actor: adminBandung,
+        action: 'verify_dispose',
+        from: 'unverified',
+        to: 'disposed',
+        reason: 'Segera',
+        batchId: 'b-9',
+      },
+    ]);
+    expect(change.writes).toEqual([
+      { entity: 'report', id: 'r-1', fields: ['status', 'agencyId', 'unitId'] },
+    ]);
+  });
+
+  it('copies the time zone of the agency the report moves to', () => {
+    const national = user('admin_koordinator', 'nasional');
+    const report = changedReport(
+      mutators['report.verifyDispose'](
+        stateWith({ report: consistent(makeReport({ agencyId: 'nasional' })) }),
+        { reportId: 'r-1', targetAgencyId: 'dinkes-jayapura' },
+        ctxFor(national),
+      ),
+    );
+    expect(report.timeZone).toBe('WIT');
+    expect(report.dueAt).toBe(dueAt(report, 'first_followup', calendar));
+    expect(report.dueAt).not.toBe(
+      dueAt({ ...report, timeZone: 'WIB' }, 'first_followup', calendar),
+    );
+  });
+
+  it('refuses a target outside the actor’s subtree', () => {
+    const error = refused(
+      mutators['report.verifyDispose'](
+        stateWith({ report: unverified }),
+        { reportId: 'r-1', targetAgencyId: 'prov-papua' },
+        ctxFor(adminBandung),
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'workflow/out-of-scope',
+      reasonKey: 'workflow.target_outside_subtree',
+    });
+  });
+
+  it('answers not found for a report that is not in the state', () => {
+    const error = refused(
+      mutators['report.verifyDispose'](
+        stateWith({ report: null }),
+        { reportId: 'r-1', targetAgencyId: 'dinkes' },
+        ctxFor(adminBandung),
+      ),
+    );
+    expect(error.code).toBe('mutation/not-found');
+  });
+});
+
+describe('report.tunda and report.resume', () => {
+  it('pauses the clock with the message as the audit reason', () => {
+    const change = accepted(
+      mutators['report.tunda'](
+        stateWith({ report: unverified }),
+        { reportId: 'r-1', messageToReporter: 'Mohon lampirkan foto lokasi' },
+        ctxFor(adminBandung),
+      ),
+    );
+    expect(change.report).toMatchObject({ status: 'pending_info', pausedAt: NOW });
+    expect(change.auditEvents[0]).toMatchObject({
+      reason: 'Mohon lampirkan foto lokasi',
+      to: 'pending_info',
+    });
+  });
+
+  it('refuses a tunda without a message', () => {
+    expect(
+      refused(
+        mutators['report.tunda'](
+          stateWith({ report: unverified }),
+          { reportId: 'r-1', messageToReporter: '   ' },
+          ctxFor(adminBandung),
+        ),
+      ).reasonKey,
+    ).toBe('workflow.message_required');
+  });
+
+  it('resumes with the paused working time excluded from the verify deadline', () => {
+    const paused = consistent(
+      makeReport({ status: 'pending_info', pausedAt: at('2025-02-04T09:00') }),
+    );
+    const later = at('2025-02-06T09:00'); // two working days later
+    const report = changedReport(
+      mutators['report.resume'](
+        stateWith({ report: paused }),
+        { reportId: 'r-1' },
+        ctxFor(adminBandung, { now: later }),
+      ),
+    );
+    expect(report.status).toBe('unverified');
+    expect(report.pausedAt).toBeNull();
+    expect(report.pausedWorkingMs).toBe(2 * 86_400_000);
+    expectDueAtCurrent(report);
+    expect(report.dueAt).toBeGreaterThan(currentDueAt(unverified, calendar)!);
+  });
+
+  it('refuses to resume a report that is not postponed', () => {
+    expect(
+      refused(
+        mutators['report.resume'](
+          stateWith({ report: unverified }),
+          { reportId: 'r-1' },
+          ctxFor(adminBandung),
+        ),
+      ).code,
+    ).toBe('workflow/wrong-status');
+  });
+});
+
+describe('report.archive', () => {
+  it('archives a duplicate with the original’s tracking id and closes the deadline', () => {
+    const change = accepted(
+      mutators['report.archive'](
+        stateWith({ report: unverified }),
+        { reportId: 'r-1', reason: 'duplicate', duplicateOf: '1916400', note: 'sama persis' },
+        ctxFor(adminBandung),
+      ),
+    );
+    expect(change.report).toMatchObject({
+      status: 'archived',
+      archiveReason: 'duplicate',
+      duplicateOf: '1916400',
+      closedAt: NOW,
+      dueAt: null,
+    });
+    expect(change.auditEvents[0]?.reason).toBe('duplicate: sama persis');
+    expect(ReportSchema.safeParse(change.report).success).toBe(true);
+  });
+
+  it('refuses a duplicate without the original', () => {
+    expect(
+      refused(
+        mutators['report.archive'](
+          stateWith({ report: unverified }),
+          { reportId: 'r-1', reason: 'duplicate' },
+          ctxFor(adminBandung),
+        ),
+      ).reasonKey,
+    ).toBe('workflow.duplicate_of_required');
+  });
+});
+
+describe('report.notAuthority and report.redispose', () => {
+  it('returns a report upward: it leaves its unit and its verify clock restarts', () => {
+    const report = changedReport(
+      mutators['report.notAuthority'](
+        stateWith({ report: disposedReport() }),
+        { reportId: 'r-1', reason: 'Urusan Dinas PU' },
+        ctxFor(adminDinkes),
+      ),
+    );
+    expect(report).toMatchObject({
+      status: 'not_authority',
+      agencyId: 'dinkes',
+      unitId: null,
+      routedAt: NOW,
+    });
+    expect(report.dueAt).toBe(dueAt(report, 'verify_dispose', calendar));
+  });
+
+  it('refuses a return without a reason', () => {
+    expect(
+      refused(
+        mutators['report.notAuthority'](
+          stateWith({ report: disposedReport() }),
+          { reportId: 'r-1', reason: '' },
+          ctxFor(adminDinkes),
+        ),
+      ).reasonKey,
+    ).toBe('workflow.reason_required');
+  });
+
+  it('lets the level above re-dispose a returned report', () => {
+    const returned = consistent(disposedReport({ status: 'not_authority', unitId: null }));
+    const change = accepted(
+      mutators['report.redispose'](
+        stateWith({ report: returned }),
+        { reportId: 'r-1', targetAgencyId: 'disdik', targetUnitId: 'disdik-sd' },
+        ctxFor(adminBandung),
+      ),
+    );
+    expect(change.report).toMatchObject({
+      status: 'disposed',
+      agencyId: 'disdik',
+      unitId: 'disdik-sd',
+      disposedAt: NOW,
+    });
+    expect(change.dispositions[0]).toMatchObject({ kind: 'redispose', fromAgencyId: 'dinkes' });
+  });
+
+  it('refuses a re-disposition by the agency that declined', () => {
+    const returned = consistent(disposedReport({ status: 'not_authority', unitId: null }));
+    expect(
+      refused(
+        mutators['report.redispose'](
+          stateWith({ report: returned }),
+          { reportId: 'r-1', targetAgencyId: 'dinkes' },
+          ctxFor(adminDinkes),
+        ),
+      ).reasonKey,
+    ).toBe('workflow.needs_level_above');
+  });
+});
+
+describe('report.startProcessing, report.extendDeadline and report.reopen', () => {
+  it('lets the unit start processing a disposed report', () => {
+    const report = changedReport(
+      mutators['report.startProcessing'](
+        stateWith({ report: disposedReport() }),
+        { reportId: 'r-1' },
+        ctxFor(operatorYankes),
+      ),
+    );
+    expect(report.status).toBe('in_progress');
+    expectDueAtCurrent(report);
+  });
+
+  it('refuses start processing by a liaison officer', () => {
+    expect(
+      refused(
+        mutators['report.startProcessing'](
+          stateWith({ report: disposedReport() }),
+          { reportId: 'r-1' },
+          ctxFor(penghubungDinkes),
+        ),
+      ).code,
+    ).toBe('workflow/forbidden-role');
+  });
+
+  it('extends the resolution limit and moves the deadline with it', () => {
+    const working = disposedReport({
+      status: 'in_progress',
+      firstResponseAt: at('2025-02-04T08:00'),
+    });
+    const report = changedReport(
+      mutators['report.extendDeadline'](
+        stateWith({ report: working }),
+        { reportId: 'r-1', days: 30, reason: 'Perlu cek lapangan' },
+        ctxFor(adminDinkes),
+      ),
+    );
+    expect(report.extendedResolutionDays).toBe(30);
+    expect(report.dueAt).toBe(dueAt(report, 'resolution_extended', calendar));
+    expect(report.dueAt).toBeGreaterThan(working.dueAt!);
+  });
+
+  it('refuses an extension beyond 60 working days', () => {
+    const working = disposedReport({ status: 'in_progress' });
+    expect(
+      refused(
+        mutators['report.extendDeadline'](
+          stateWith({ report: working }),
+          { reportId: 'r-1', days: 61, reason: 'x' },
+          ctxFor(adminDinkes),
+        ),
+      ).reasonKey,
+    ).toBe('workflow.extension_too_long');
+  });
+
+  it('reopens an archived report for verification with a fresh clock', () => {
+    const archived = consistent(
+      makeReport({
+        status: 'archived',
+        archiveReason: 'too_general',
+        closedAt: at('2025-02-03T10:00'),
+      }),
+    );
+    const report = changedReport(
+      mutators['report.reopen'](
+        stateWith({ report: archived }),
+        { reportId: 'r-1', reason: 'Data dilengkapi' },
+        ctxFor(adminBandung),
+      ),
+    );
+    expect(report).toMatchObject({
+      status: 'unverified',
+      archiveReason: null,
+      closedAt: null,
+      routedAt: NOW,
+    });
+    expectDueAtCurrent(report);
+  });
+
+  it('refuses a reopening without a reason', () => {
+    const archived = consistent(makeReport({ status: 'archived', archiveReason: 'too_general' }));
+    expect(
+      refused(
+        mutators['report.reopen'](
+          stateWith({ report: archived }),
+          { reportId: 'r-1', reason: ' ' },
+          ctxFor(adminBandung),
+        ),
+      ).reasonKey,
+    ).toBe('workflow.reason_required');
+  });
+});
+
+describe('report field edits', () => {
+  it('sets an active category', () => {
+    const change = accepted(
+      mutators['report.setCategory'](
+        stateWith({ report: unverified }),
+        { reportId: 'r-1', categoryId: 'kesehatan' },
+        ctxFor(adminBandung),
+      ),
+    );
+    expect(change.report?.categoryId).toBe('kesehatan');
+    expect(change.writes).toEqual([{ entity: 'report', id: 'r-1', fields: ['categoryId'] }]);
+    expect(change.auditEvents).toEqual([]);
+  });
+
+  it('refuses a retired category, and a category set by a unit operator', () => {
+    expect(
+      refused(
+        mutators['report.setCategory'](
+          stateWith({ report: unverified }),
+          { reportId: 'r-1', categoryId: 'lama' },
+          ctxFor(adminBandung),
+        ),
+      ).reasonKey,
+    ).toBe('mutation.category_unknown');
+    expect(
+      refused(
+        mutators['report.setCategory'](
+          stateWith({ report: disposedReport() }),
+          { reportId: 'r-1', categoryId: 'kesehatan' },
+          ctxFor(operatorYankes),
+        ),
+      ).code,
+    ).toBe('mutation/forbidden-role');
+  });
+
+  it('trims and de-duplicates tags', () => {
+    const change = accepted(
+      mutators['report.setTags'](
+        stateWith({ report: unverified }),
+        { reportId: 'r-1', tags: [' jalan ', 'Jalan', '', 'banjir'] },
+        ctxFor(adminBandung),
+      ),
+    );
+    expect(change.report?.tags).toEqual(['jalan', 'banjir']);
+  });
+
+  it('refuses edits on a closed report', () => {
+    const archived = consistent(makeReport({ status: 'archived', archiveReason: 'too_general' }));
+    expect(
+      refused(
+        mutators['report.setTags'](
+          stateWith({ report: archived }),
+          { reportId: 'r-1', tags: ['x'] },
+          ctxFor(adminBandung),
+        ),
+      ).reasonKey,
+    ).toBe('mutation.report_closed');
+  });
+
+  it('makes a report anonymous and drops the reporter from the optimistic copy', () => {
+    const report = changedReport(
+      mutators['report.setPrivacy'](
+        stateWith({ report: unverified }),
+        { reportId: 'r-1', rahasia: true, anonim: true },
+        ctxFor(adminBandung),
+      ),
+    );
+    expect(report.privacy).toEqual({ rahasia: true, anonim: true });
+    expect(report.reporter).toBeNull();
+  });
+
+  it('refuses to lift anonymity', () => {
+    const anonymous = consistent(
+      makeReport({ privacy: { rahasia: false, anonim: true }, reporter: null }),
+    );
+    expect(
+      refused(
+        mutators['report.setPrivacy'](
+          stateWith({ report: anonymous }),
+          { reportId: 'r-1', rahasia: false, anonim: false },
+          ctxFor(adminBandung),
+        ),
+      ).reasonKey,
+    ).toBe('mutation.anonymity_irreversible');
+  });
+
+  it('lets an admin assign an operator who can see the report', () => {
+    const change = accepted(
+      mutators['report.assign'](
+        stateWith({ report: disposedReport() }),
+        { reportId: 'r-1', assigneeId: 'op-yankes' },
+        ctxFor(adminDinkes),
+      ),
+    );
+    expect(change.report?.assigneeId).toBe('op-yankes');
+  });
+
+  it('lets a unit operator take a report, but not give it to someone else', () => {
+    expect(
+      accepted(
+        mutators['report.assign'](
+          stateWith({ report: disposedReport() }),
+          { reportId: 'r-1', assigneeId: 'op-yankes' },
+          ctxFor(operatorYankes),
+        ),
+      ).report?.assigneeId,
+    ).toBe('op-yankes');
+    expect(
+      refused(
+        mutators['report.assign'](
+          stateWith({ report: disposedReport() }),
+          { reportId: 'r-1', assigneeId: 'admin-dinkes' },
+          ctxFor(operatorYankes),
+        ),
+      ).reasonKey,
+    ).toBe('mutation.assign_only_self');
+  });
+
+  it('refuses an assignee who cannot see the report, or who never edits', () => {
+    for (const assigneeId of ['op-disdik', 'kepala', 'nobody']) {
+      expect(
+        refused(
+          mutators['report.assign'](
+            stateWith({ report: disposedReport() }),
+            { reportId: 'r-1', assigneeId },
+            ctxFor(adminDinkes),
+          ),
+        ).reasonKey,
+      ).toBe('mutation.assignee_invalid');
+    }
+  });
+});
+
+describe('note.add', () => {
+  it('adds a note by the actor without changing the report', () => {
+    const change = accepted(
+      mutators['note.add'](
+        stateWith({ report: disposedReport() }),
+        { reportId: 'r-1', noteId: 'n-1', body: 'Sudah ditelepon' },
+        ctxFor(operatorYankes),
+      ),
+    );
+    expect(change.report).toBeNull();
+    expect(change.writes).toEqual([]);
+    expect(change.notes).toEqual([
+      {
+        id: 'n-1',
+        reportId: 'r-1',
+        authorId: 'op-yankes',
+        agencyId: 'dinkes-yankes',
+        body: 'Sudah ditelepon',
+        createdAt: NOW,
+        updatedAt: NOW,
+        version: 0,
+      },
+    ]);
+  });
+
+  it('refuses a blank note, a taken id and a note outside the actor’s subtree', () => {
+    const report = disposedReport();
+    expect(
+      refused(
+        mutators['note.add'](
+          stateWith({ report }),
+          { reportId: 'r-1', noteId: 'n-1', body: ' ' },
+          ctxFor(operatorYankes),
+        ),
+      ).code,
+    ).toBe('mutation/invalid');
+    const taken = accepted(
+      mutators['note.add'](
+        stateWith({ report }),
+        { reportId: 'r-1', noteId: 'n-1', body: 'x' },
+        ctxFor(operatorYankes),
+      ),
+    ).notes[0]!;
+    expect(
+      refused(
+        mutators['note.add'](
+          stateWith({ report, note: taken }),
+          { reportId: 'r-1', noteId: 'n-1', body: 'y' },
+          ctxFor(operatorYankes),
+        ),
+      ).code,
+    ).toBe('mutation/id-taken');
+    expect(
+      refused(
+        mutators['note.add'](
+          stateWith({ report }),
+          { reportId: 'r-1', noteId: 'n-2', body: 'y' },
+          ctxFor(user('operator_unit', 'disdik-sd')),
+        ),
+      ).code,
+    ).toBe('mutation/out-of-scope');
+  });
+});
+
+describe('responses from draft to publication', () => {
+  const working = disposedReport({ status: 'in_progress' });
+  const args = { reportId: 'r-1', responseId: 'resp-1' };
+
+  it('creates a draft, and turns a returned draft back into a draft when edited', () => {
+    const created = accepted(
+      mutators['response.saveDraft'](
+        stateWith({ report: working }),
+        { ...args, body: 'Draf' },
+        ctxFor(operatorYankes),
+      ),
+    );
+    expect(created.responses[0]).toMatchObject({
+      id: 'resp-1',
+      state: 'draft',
+      authorId: 'op-yankes',
+      agencyId: 'dinkes',
+      body: 'Draf',
+    });
+    const edited = accepted(
+      mutators['response.saveDraft'](
+        stateWith({ report: working, response: response('returned') }),
+        { ...args, body: 'Draf baru' },
+        ctxFor(operatorYankes),
+      ),
+    );
+    expect(edited.responses[0]).toEqual(
+      expect.objectContaining({ state: 'draft', body: 'Draf baru' }),
+    );
+    expect(edited.responses[0]).not.toHaveProperty('returnComment');
+    expect(edited.writes).toEqual([
+      { entity: 'response', id: 'resp-1', fields: ['body', 'state'] },
+    ]);
+  });
+
+  it('refuses to edit a submitted response or a response of another report', () => {
+    expect(
+      refused(
+        mutators['response.saveDraft'](
+          stateWith({ report: working, response: response('submitted') }),
+          { ...args, body: 'x' },
+          ctxFor(operatorYankes),
+        ),
+      ).reasonKey,
+    ).toBe('mutation.response_not_editable');
+    expect(
+      refused(
+        mutators['response.saveDraft'](
+          stateWith({ report: working, response: response('draft', { reportId: 'r-other' }) }),
+          { ...args, body: 'x' },
+          ctxFor(operatorYankes),
+        ),
+      ).code,
+    ).toBe('mutation/id-taken');
+  });
+
+  it('refuses drafting before the report is in progress', () => {
+    expect(
+      refused(
+        mutators['response.saveDraft'](
+          stateWith({ report: disposedReport() }),
+          { ...args, body: 'x' },
+          ctxFor(operatorYankes),
+        ),
+      ).reasonKey,
+    ).toBe('mutation.report_not_in_progress');
+  });
+
+  it('submits a draft with text and refuses an empty one', () => {
+    expect(
+      accepted(
+        mutators['response.submit'](
+          stateWith({ report: working, response: response('draft') }),
+          args,
+          ctxFor(operatorYankes),
+        ),
+      ).responses[0],
+    ).toMatchObject({ state: 'submitted', submittedAt: NOW });
+    expect(
+      refused(
+        mutators['response.submit'](
+          stateWith({ report: working, response: response('draft', { body: ' ' }) }),
+          args,
+          ctxFor(operatorYankes),
+        ),
+      ).code,
+    ).toBe('mutation/invalid');
+  });
+
+  it('lets the liaison officer approve, and an admin only where the agency allows it', () => {
+    const state = stateWith({ report: working, response: response('submitted') });
+    expect(
+      accepted(mutators['response.approve'](state, args, ctxFor(penghubungDinkes))).responses[0],
+    ).toMatchObject({
+      state: 'approved',
+      reviewedById: 'u-penghubung',
+      reviewedAt: NOW,
+    });
+    expect(refused(mutators['response.approve'](state, args, ctxFor(adminDinkes))).code).toBe(
+      'mutation/forbidden-role',
+    );
+    const permissive = new Map(agencies);
+    permissive.set('dinkes', {
+      ...agencies.get('dinkes')!,
+      settings: { ...agencies.get('dinkes')!.settings, adminsMayPublish: true },
+    });
+    expect(
+      accepted(
+        mutators['response.approve'](state, args, ctxFor(adminDinkes, { agencies: permissive })),
+      ).responses[0]?.state,
+    ).toBe('approved');
+  });
+
+  it('returns a submitted draft with a comment, and refuses without one', () => {
+    const state = stateWith({ report: working, response: response('submitted') });
+    expect(
+      accepted(
+        mutators['response.return'](
+          state,
+          { ...args, comment: 'Tambahkan jadwal' },
+          ctxFor(penghubungDinkes),
+        ),
+      ).responses[0],
+    ).toMatchObject({ state: 'returned', returnComment: 'Tambahkan jadwal' });
+    expect(
+      refused(
+        mutators['response.return'](state, { ...args, comment: '' }, ctxFor(penghubungDinkes)),
+      ).code,
+    ).toBe('mutation/invalid');
+    expect(
+      refused(
+        mutators['response.return'](
+          stateWith({ report: working, response: response('approved') }),
+          { ...args, comment: 'x' },
+          ctxFor(penghubungDinkes),
+        ),
+      ).reasonKey,
+    ).toBe('mutation.response_not_submitted');
+  });
+
+  it('publishes an approved response: the report is responded and its first response stamped', () => {
+    const change = accepted(
+      mutators['response.publish'](
+        stateWith({ report: working, response: response('approved') }),
+        args,
+        ctxFor(penghubungDinkes),
+      ),
+    );
+    expect(change.report).toMatchObject({
+      status: 'responded',
+      firstResponseAt: NOW,
+      respondedAt: NOW,
+    });
+    expect(change.report!.dueAt).toBe(dueAt(change.report!, 'auto_complete', calendar));
+    expect(change.responses[0]).toMatchObject({
+      state: 'published',
+      publishedAt: NOW,
+      publishedById: 'u-penghubung',
+    });
+    expect(change.auditEvents[0]).toMatchObject({
+      action: 'publish_response',
+      from: 'in_progress',
+      to: 'responded',
+    });
+    expect(change.writes).toEqual([
+      { entity: 'report', id: 'r-1', fields: ['status'] },
+      { entity: 'response', id: 'resp-1', fields: ['state'] },
+    ]);
+  });
+
+  it('refuses to publish a response that is not approved', () => {
+    expect(
+      refused(
+        mutators['response.publish'](
+          stateWith({ report: working, response: response('submitted') }),
+          args,
+          ctxFor(penghubungDinkes),
+        ),
+      ).reasonKey,
+    ).toBe('workflow.response_not_approved');
+  });
+});
+
+describe('templates', () => {
+  const upsert = {
+    templateId: 'tpl-1',
+    scope: 'agency' as const,
+    kind: 'tindak_lanjut' as const,
+    name: ' Jawaban umum ',
+    body: 'Yth. {{nama}}',
+  };
+
+  it('lets an admin create an agency template for their agency', () => {
+    const change = accepted(
+      mutators['template.upsert'](stateWith({}), upsert, ctxFor(adminDinkes)),
+    );
+    expect(change.templates).toEqual([
+      expect.objectContaining({
+        id: 'tpl-1',
+        scope: 'agency',
+        agencyId: 'dinkes',
+        name: 'Jawaban umum',
+        updatedBy: 'admin-dinkes',
+      }),
+    ]);
+  });
+
+  it('lets an operator keep personal templates but not agency ones', () => {
+    const personal = accepted(
+      mutators['template.upsert'](
+        stateWith({}),
+        { ...upsert, scope: 'personal' },
+        ctxFor(operatorYankes),
+      ),
+    );
+    expect(personal.templates[0]).toMatchObject({
+      scope: 'personal',
+      ownerId: 'op-yankes',
+      agencyId: 'dinkes-yankes',
+    });
+    expect(
+      refused(mutators['template.upsert'](stateWith({}), upsert, ctxFor(operatorYankes))).code,
+    ).toBe('mutation/forbidden-role');
+  });
+
+  it('hides another operator’s personal template and keeps a template’s scope', () => {
+    const theirs = template({
+      scope: 'personal',
+      ownerId: 'someone-else',
+      agencyId: 'dinkes-yankes',
+    } as never);
+    expect(
+      refused(
+        mutators['template.upsert'](
+          stateWith({ template: theirs }),
+          { ...upsert, scope: 'personal' },
+          ctxFor(operatorYankes),
+        ),
+      ).code,
+    ).toBe('mutation/not-found');
+    expect(
+      refused(
+        mutators['template.upsert'](
+          stateWith({ template: template() }),
+          { ...upsert, scope: 'personal' },
+          ctxFor(adminDinkes),
+        ),
+      ).reasonKey,
+    ).toBe('mutation.template_scope_fixed');
+  });
+
+  it('refuses editing an agency template of an agency above the actor', () => {
+    const provincial = template({ agencyId: 'prov-jabar' });
+    expect(
+      refused(
+        mutators['template.upsert'](
+          stateWith({ template: provincial }),
+          upsert,
+          ctxFor(adminDinkes),
+        ),
+      ).code,
+    ).toBe('mutation/not-found');
+  });
+
+  it('deletes a template the actor may change, and answers not found otherwise', () => {
+    const existing = template();
+    expect(
+      accepted(
+        mutators['template.delete'](
+          stateWith({ template: existing }),
+          { templateId: 'tpl-1' },
+          ctxFor(adminDinkes),
+        ),
+      ).deletedTemplates,
+    ).toEqual([existing]);
+    expect(
+      refused(
+        mutators['template.delete'](stateWith({}), { templateId: 'tpl-1' }, ctxFor(adminDinkes)),
+      ).code,
+    ).toBe('mutation/not-found');
+  });
+});
+
+describe('mutation targets and the handler map', () => {
+  it('names the records each mutation reads', () => {
+    const base = { clientId: 'client-a', id: 1, baseVersion: 0, at: 0 };
+    expect(
+      mutationTarget({
+        ...base,
+        name: 'report.assign',
+        args: { reportId: 'r-1', assigneeId: 'u-2' },
+      }),
+    ).toMatchObject({ reportId: 'r-1', userId: 'u-2', responseId: null, templateId: null });
+    expect(
+      mutationTarget({
+        ...base,
+        name: 'response.publish',
+        args: { reportId: 'r-1', responseId: 'x' },
+      }),
+    ).toMatchObject({ reportId: 'r-1', responseId: 'x' });
+    expect(
+      mutationTarget({ ...base, name: 'template.delete', args: { templateId: 't' } }),
+    ).toMatchObject({
+      reportId: null,
+      templateId: 't',
+    });
+  });
+
+  it('dispatches by name through runMutator', () => {
+    const actor: Actor = adminBandung;
+    const result = runMutator(
+      stateWith({ report: unverified }),
+      { name: 'report.setTags', args: { reportId: 'r-1', tags: ['a'] } },
+      ctxFor(actor),
+    );
+    expect(accepted(result).report?.tags).toEqual(['a']);
+  });
+
+  it('never lets a head of agency change anything', () => {
+    const report = disposedReport({ status: 'in_progress' });
+    const state = stateWith({ report, response: response('approved') });
+    const ctx = ctxFor(pimpinanDinkes);
+    expect(mutators['note.add'](state, { reportId: 'r-1', noteId: 'n', body: 'x' }, ctx).ok).toBe(
+      false,
+    );
+    expect(
+      mutators['response.publish'](state, { reportId: 'r-1', responseId: 'resp-1' }, ctx).ok,
+    ).toBe(false);
+    expect(
+      mutators['template.upsert'](
+        state,
+        { templateId: 't', scope: 'personal', kind: 'arsip', name: 'n', body: '' },
+        ctx,
+      ).ok,
+    ).toBe(false);
+  });
+
+  it('refuses the system actor on operator mutations', () => {
+    const result = mutators['report.setTags'](
+      stateWith({ report: unverified }),
+      { reportId: 'r-1', tags: [] },
+      ctxFor({ kind: 'system' }),
+    );
+    expect(refused(result).code).toBe('mutation/forbidden-role');
+    expect(koordinatorJabar.kind).toBe('user');
+  });
+});
