@@ -150,22 +150,33 @@ export const ReportSchema = z
         message: 'Only an anonymous (anonim) report may come without its reporter',
       });
     }
-    if ((report.pausedAt !== null) !== (report.status === 'pending_info')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['pausedAt'],
-        message: 'pausedAt is set exactly while the report is pending_info',
-      });
-    }
-    if (report.archiveReason === 'duplicate' && report.duplicateOf === null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['duplicateOf'],
-        message: 'A report archived as a duplicate names the report it duplicates',
-      });
-    }
+    refineReportState(report, ctx);
   });
 export type Report = z.infer<typeof ReportSchema>;
+
+/**
+ * The invariants between a report's status and its fields, shared by every schema of a report
+ * (stored, and as pulled by callers who may not see the reporter).
+ */
+export function refineReportState(
+  report: Pick<Report, 'pausedAt' | 'status' | 'archiveReason' | 'duplicateOf'>,
+  ctx: z.RefinementCtx,
+): void {
+  if ((report.pausedAt !== null) !== (report.status === 'pending_info')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['pausedAt'],
+      message: 'pausedAt is set exactly while the report is pending_info',
+    });
+  }
+  if (report.archiveReason === 'duplicate' && report.duplicateOf === null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['duplicateOf'],
+      message: 'A report archived as a duplicate names the report it duplicates',
+    });
+  }
+}
 
 /** Where in the agency tree the report sits: its unit when it has one, else its agency. */
 export function reportLocationId(report: Pick<Report, 'agencyId' | 'unitId'>): string {

@@ -10,7 +10,7 @@ import { DispositionSchema } from '../domain/disposition';
 import { EntityIdSchema } from '../domain/entity-id';
 import { EpochMsSchema } from '../domain/epoch-ms';
 import { NoteSchema } from '../domain/note';
-import { ReportSchema } from '../domain/report';
+import { ReportSchema, refineReportState } from '../domain/report';
 import { ReportResponseSchema } from '../domain/response';
 import { TemplateKindSchema, TemplateSchema } from '../domain/template';
 import { UserSchema } from '../domain/user';
@@ -240,22 +240,7 @@ export type SyncEntity = z.infer<typeof SyncEntitySchema>;
  * A report as pulled. Like ReportSchema, except that `reporter` is also null when the caller's
  * role may not see identities (pimpinan, simulation trainees), not only for anonim reports.
  */
-export const SyncedReportSchema = z.strictObject(ReportSchema.shape).superRefine((report, ctx) => {
-  if ((report.pausedAt !== null) !== (report.status === 'pending_info')) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['pausedAt'],
-      message: 'pausedAt is set exactly while the report is pending_info',
-    });
-  }
-  if (report.archiveReason === 'duplicate' && report.duplicateOf === null) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['duplicateOf'],
-      message: 'A report archived as a duplicate names the report it duplicates',
-    });
-  }
-});
+export const SyncedReportSchema = z.strictObject(ReportSchema.shape).superRefine(refineReportState);
 
 const row = <E extends SyncEntity, S extends z.ZodType>(entity: E, data: S) =>
   z.strictObject({
