@@ -295,6 +295,8 @@ export const PullRequestSchema = z.strictObject({
   /** The last version the client has applied; 0 for an initial sync. */
   cursor: VersionSchema,
   limit: z.int().min(1).max(PULL_LIMIT_MAX).default(PULL_LIMIT_DEFAULT),
+  /** Ask for `remaining` (costs a count; clients ask on the first page of a run only). */
+  withTotal: z.boolean().optional(),
 });
 export type PullRequest = z.input<typeof PullRequestSchema>;
 
@@ -304,6 +306,11 @@ export const PullResponseSchema = z.strictObject({
   /** The version to ask from next: the last version in `rows`, or the request's cursor. */
   cursor: VersionSchema,
   hasMore: z.boolean(),
+  /**
+   * When asked (`withTotal`): how many rows and tombstones after the request's cursor the caller
+   * may see, counted at the time of the request. An estimate for progress bars only.
+   */
+  remaining: z.int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 

@@ -1,0 +1,133 @@
+// The contract between the inbox UI and the sync worker that owns the local database, the sync
+// engine and the in-memory inbox model. The UI holds a proxy (client.ts) that forwards each call
+// over postMessage; tests may use the implementation directly. Every call answers from local data
+// only: none waits for the network.
+
+import type { SessionUser } from '../../src-shared/api/auth';
+import type { PresenceUser } from '../../src-shared/api/presence';
+import type { Agency } from '../../src-shared/domain/agency';
+import type { AuditEvent } from '../../src-shared/domain/audit-event';
+import type { Category } from '../../src-shared/domain/category';
+import type { Disposition } from '../../src-shared/domain/disposition';
+import type { Note } from '../../src-shared/domain/note';
+import type { Report } from '../../src-shared/domain/report';
+import type { ReportResponse } from '../../src-shared/domain/response';
+import type { Template } from '../../src-shared/domain/template';
+import type { User } from '../../src-shared/domain/user';
+import type { ReportListRow } from '../../src-shared/inbox/list-row';
+import type { InboxQuery, QueueCounts } from '../../src-shared/inbox/queries';
+import type { Result } from '../../src-shared/result';
+import type { CitizenMessage } from '../../src-shared/sync/citizen-message';
+import type { ReviewItem } from '../../src-shared/sync/client/ports';
+import type { SyncStatus } from '../../src-shared/sync/client/status';
+import type { MutationError } from '../../src-shared/sync/mutation-error';
+import type { MutationArgs, MutationName } from '../../src-shared/sync/protocol';
+
+/** Which database to open and how to reach the server. */
+export interface InboxSessionConfig {
+  /** The server profile (server URL + user): one database per profile. */
+  readonly profileId: string;
+  readonly serverUrl: string;
+  readonly token: string;
+  readonly user: SessionUser;
+}
+
+export interface InboxPage {
+  /** How many reports match the query in all. */
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly ReportListRow[];
+  /** Increases whenever the local data changes; a page of an older generation may be stale. */
+  readonly generation: number;
+}
+
+export interface PendingChange {
+  readonly mutationId: number;
+  readonly name: MutationName;
+  readonly at: number;
+  readonly state: 'pending' | 'applied' | 'processed';
+}
+
+/** Everything the detail pane shows about one report, from local data. */
+export interface ReportDetail {
+  /** The report as the operator sees it: server state with pending changes applied. */
+  readonly report: Report;
+  readonly version: number;
+  readonly pending: readonly PendingChange[];
+  readonly dispositions: readonly Disposition[];
+  readonly notes: readonly Note[];
+  readonly responses: readonly ReportResponse[];
+  readonly messages: readonly CitizenMessage[];
+  readonly audit: readonly AuditEvent[];
+}
+
+export interface ReferenceData {
+  readonly agencies: readonly Agency[];
+  readonly users: readonly User[];
+  readonly categories: readonly Category[];
+  readonly templates: readonly Template[];
+}
+
+/**
+ * Why the local database cannot be used, with the way out. The outbox is exported before any
+ * recovery that recreates the database.
+ */
+export interface LocalStoreProblem {
+  readonly code:
+    | 'local/quota-exceeded'
+    | 'local/open-failed'
+    | 'local/blocked'
+    | 'local/deleted'
+    | 'local/version-too-new';
+  /** i18n key of the explanation shown to the operator. */
+  readonly messageKey: string;
+  readonly detail: string;
+}
+
+export type InboxEvent =
+  | { readonly type: 'status'; readonly status: SyncStatus }
+  /** Local data changed: re-run visible queries. `reportIds` when known (else everything). */
+  | {
+      readonly type: 'data';
+      readonly generation: number;
+      readonly counts: QueueCounts;
+      readonly reportIds: readonly string[] | null;
+    }
+  | { readonly type: 'review'; readonly items: readonly ReviewItem[] }
+  | { readonly type: 'problem'; readonly problem: LocalStoreProblem | null }
+  /** Other people on a report (the receiver left out); empty when alone. */
+  | { readonly type: 'presence'; readonly reportId: string; readonly others: readonly PresenceUser[] };
+
+export type ReviewChoice = 'reapply' | 'discard';
+
+export interface InboxService {
+  /** A window of the reports matching `query`, in its order. */
+  query(query: InboxQuery, offset: number, limit: number): Promise<InboxPage>;
+  /** Every id matching `query` in order (select all in a queue/filter). */
+  matchingIds(query: InboxQuery): Promise<readonly string[]>;
+  counts(): Promise<QueueCounts>;
+  report(id: string): Promise<ReportDetail | null>;
+  reference(): Promise<ReferenceData>;
+  /**
+   * Applies the mutation locally (optimistic effect + outbox in one transaction) and schedules a
+   * push. Refused locally (not allowed, wrong status) → error, nothing written.
+   */
+  mutate<N extends MutationName>(
+    name: N,
+    args: MutationArgs<N>,
+  ): Promise<Result<{ mutationId: number }, MutationError>>;
+  review(): Promise<readonly ReviewItem[]>;
+  /** reapply: a new mutation with the same intent on the current state; discard: drop it. */
+  resolveReview(id: string, choice: ReviewChoice): Promise<Result<null, MutationError>>;
+  status(): Promise<SyncStatus>;
+  /** Push and pull now (the operator's "Sinkronkan sekarang"). */
+  syncNow(): Promise<void>;
+  /** The outbox and needs-review list as a JSON document, for safekeeping before a recovery. */
+  exportOutbox(): Promise<string>;
+  /** Recreates the local database after a problem, keeping the outbox (re-imported). */
+  recover(): Promise<Result<null, LocalStoreProblem>>;
+  /** Tells the server (when online) which report is on screen and whether it is being edited. */
+  setPresence(reportId: string | null, editing: boolean): void;
+  subscribe(listener: (event: InboxEvent) => void): () => void;
+  close(): Promise<void>;
+}
