@@ -96,7 +96,11 @@ export type InboxEvent =
   | { readonly type: 'review'; readonly items: readonly ReviewItem[] }
   | { readonly type: 'problem'; readonly problem: LocalStoreProblem | null }
   /** Other people on a report (the receiver left out); empty when alone. */
-  | { readonly type: 'presence'; readonly reportId: string; readonly others: readonly PresenceUser[] };
+  | {
+      readonly type: 'presence';
+      readonly reportId: string;
+      readonly others: readonly PresenceUser[];
+    };
 
 export type ReviewChoice = 'reapply' | 'discard';
 

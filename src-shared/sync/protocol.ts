@@ -315,6 +315,30 @@ export const PullResponseSchema = z.strictObject({
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Heads (time to usable)
+
+/** How many reports per queue `POST /api/v1/sync/heads` returns (one screen and a bit). */
+export const HEADS_PER_QUEUE = 60;
+
+/**
+ * The first screen of every queue before the initial sync has the rest:
+ * `POST /api/v1/sync/heads` (no body). The client writes `rows` like pulled rows (a newer version
+ * replaces them later) and shows `counts` until its own copy is complete.
+ */
+export const HeadsResponseSchema = z.strictObject({
+  /**
+   * The caller's reference rows (agencies, users, categories, templates) and, for each queue the
+   * caller works, its first HEADS_PER_QUEUE reports by time to breach.
+   */
+  rows: z.array(SyncRowSchema),
+  /** Reports per queue id (src-shared/inbox/queries.ts `queueIds`), counted on the server. */
+  counts: z.record(z.string(), z.int().min(0)),
+  /** The server's newest version when the heads were read. */
+  version: VersionSchema,
+});
+export type HeadsResponse = z.infer<typeof HeadsResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // Push
 
 export const PUSH_MUTATIONS_MAX = 500;

@@ -4,6 +4,7 @@
 
 import type { MutationErrorBodySchema, SyncRow, PulledChange } from '../protocol';
 import type {
+  HeadsResponse,
   Mutation,
   PullResponse,
   PushRequest,
@@ -155,11 +156,15 @@ export type TransportResult<T> =
 export interface PullArgs {
   readonly cursor: number;
   readonly limit: number;
+  /** Ask the server for `remaining` (first page of a run). */
+  readonly withTotal?: boolean;
 }
 
 export interface Transport {
   pull(args: PullArgs): Promise<TransportResult<PullResponse>>;
   push(request: PushRequest): Promise<TransportResult<PushResponse>>;
+  /** The first screen of every queue, for an empty store (optional: servers before heads). */
+  heads?(): Promise<TransportResult<HeadsResponse>>;
   /**
    * Subscribes to the server's version announcements (SSE). `onState` reports whether the stream
    * is connected. Returns the unsubscribe function. Optional: without it the engine polls.
