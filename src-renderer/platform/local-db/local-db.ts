@@ -34,6 +34,12 @@ export interface PoskoLocalDb extends LocalStore {
   readonly name: string;
   /** Called after each committed transaction that changed something (and for other windows'). */
   subscribe(listener: (change: StoreChange) => void): () => void;
+  /**
+   * Called once when the database becomes unusable under us (deleted, closed by the browser, or
+   * upgraded by a newer app in another window); every call fails with that problem from then on.
+   * Optional: stores that cannot fail this way (in-memory fakes) leave it out.
+   */
+  onProblem?(listener: (problem: LocalStoreProblem) => void): () => void;
   meta(): Promise<SyncMeta>;
   /** Every report's list row (builds the in-memory model at start when no snapshot fits). */
   allListRows(): Promise<ReportListRow[]>;

@@ -1,0 +1,776 @@
+// The client sync engine (ARCHITECTURE.md, "Sync protocol"): optimistic mutations written with
+// their outbox entry in one transaction, push in id order, pull by cursor, rebase of the local
+// layers, the needs-review list, and the background loop with backoff. Pure: it reaches the
+// store, the server, time and timers only through its ports.
+
+import type { Agency } from '../../domain/agency';
+import type { UserActor } from '../../domain/actor';
+import type { Category } from '../../domain/category';
+import type { SlaCalendar } from '../../domain/sla-calendar';
+import type { User } from '../../domain/user';
+import type { Clock } from '../../ports';
+import { err, ok, type Result } from '../../result';
+import { mutationError, type MutationError } from '../mutation-error';
+import {
+  parseMutation,
+  PULL_LIMIT_DEFAULT,
+  PUSH_MUTATIONS_MAX,
+  type MutationArgs,
+  type MutationEnvelope,
+  type MutationName,
+  type PushResponse,
+  type PushResult,
+} from '../protocol';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { computeLocalEffect, mainKey, traceKey, type EffectEnv } from './local-effect';
+import {
+  effectiveRow,
+  type OutboxEntry,
+  type RecordKey,
+  type ReviewItem,
+  type Scheduler,
+  type StoreTx,
+  type SyncMeta,
+  type Transport,
+  type TransportFailure,
+  type TransportResult,
+  type LocalStore,
+} from './ports';
+import { rebase, touchesOutbox } from './rebase';
+import {
+  emptyReference,
+  referenceFromRows,
+  withReferenceChanges,
+  type ClientReference,
+} from './reference';
+import { initialSyncStatus, type InitialSyncProgress, type SyncStatus } from './status';
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export interface SyncEngineOptions {
+  readonly store: LocalStore;
+  readonly transport: Transport;
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  /** In [0, 1): the jitter of retry delays. */
+  readonly random: () => number;
+  /** The signed-in user (the store belongs to them). */
+  readonly actor: UserActor;
+  /** Rows per pull page; default PULL_LIMIT_DEFAULT. */
+  readonly pageSize?: number;
+  /** Mutations per push; default PUSH_MUTATIONS_MAX. */
+  readonly pushBatchSize?: number;
+  /** Retry delays after failures (full jitter); default 1 s doubling up to 60 s. */
+  readonly backoff?: BackoffPolicy;
+  /** Polling interval without a live stream; default 30 s. With one, rounds follow announcements. */
+  readonly pollMs?: number;
+}
+
+export interface SyncEngine {
+  /** Loads meta, reference and counts. Other methods call it when it was not called. */
+  init(): Promise<void>;
+  status(): SyncStatus;
+  subscribeStatus(listener: (status: SyncStatus) => void): () => void;
+  /** Applies the mutation locally with its outbox entry (one transaction), then nudges. */
+  mutate<N extends MutationName>(
+    name: N,
+    args: MutationArgs<N>,
+  ): Promise<Result<{ mutationId: number }, MutationError>>;
+  /** Several mutations, all or nothing, in one transaction (bulk actions). */
+  mutateMany(
+    items: readonly { name: MutationName; args: MutationArgs }[],
+  ): Promise<Result<{ mutationIds: number[] }, { index: number; error: MutationError }>>;
+  /** Pushes everything pending, then pulls to the end. Never throws; the outcome is in status. */
+  syncOnce(): Promise<void>;
+  /** The background loop: a round now, then on nudges, announcements and polls; retries back off. */
+  start(): void;
+  stop(): void;
+  /** A local change or a network hint: run a round soon (coalesced). */
+  nudge(): void;
+  setLeader(leader: boolean): void;
+  reviewItems(): Promise<ReviewItem[]>;
+  /** reapply: the same name and arguments as a new mutation on the current state; discard: drop. */
+  resolveReview(id: string, choice: 'reapply' | 'discard'): Promise<Result<null, MutationError>>;
+  reference(): {
+    agencies: ReadonlyMap<string, Agency>;
+    users: ReadonlyMap<string, User>;
+    categories: ReadonlyMap<string, Category>;
+    calendar: SlaCalendar;
+  };
+  /** Reports per queue from the heads, shown until the initial sync completes; else null. */
+  headsCounts(): Readonly<Record<string, number>> | null;
+}
+
+type RoundOutcome = { readonly ok: true } | { readonly ok: false; readonly failure: Failure };
+
+/** A transport failure, or `local`: the store failed or a bug threw. */
+type Failure = TransportFailure | { readonly kind: 'local'; readonly message: string };
+
+/** Thrown inside a transaction to roll a refused mutation batch back. */
+class Refusal extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: MutationError,
+  ) {
+    super(error.message);
+  }
+}
+
+interface Counts {
+  readonly pendingCount: number;
+  readonly needsReviewCount: number;
+}
+
+const DEFAULT_POLL_MS = 30_000;
+
+async function countsOf(tx: StoreTx): Promise<Counts> {
+  return {
+    pendingCount: (await tx.listOutbox()).length,
+    needsReviewCount: (await tx.listReview()).length,
+  };
+}
+
+function envelopeOf(entry: OutboxEntry): MutationEnvelope {
+  const m = entry.mutation;
+  return {
+    clientId: m.clientId,
+    id: m.id,
+    name: m.name,
+    args: m.args,
+    baseVersion: m.baseVersion,
+    at: m.at,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { store, transport, clock, scheduler, random, actor } = options;
+  const pageSize = options.pageSize ?? PULL_LIMIT_DEFAULT;
+  const pushBatchSize = Math.max(1, options.pushBatchSize ?? PUSH_MUTATIONS_MAX);
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+
+  let reference: ClientReference = emptyReference();
+  let currentStatus: SyncStatus = initialSyncStatus;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  let heads: Readonly<Record<string, number>> | null = null;
+  let headsDone = false;
+  let initializing: Promise<void> | null = null;
+  /** The cursor as last committed (to judge announcements without a transaction). */
+  let knownCursor = 0;
+  /** Initial-sync rows applied by this engine (progress only). */
+  let initialRowsDone = 0;
+
+  // The background loop.
+  let started = false;
+  let stoppedByAuth = false;
+  let live = false;
+  let unsubscribe: (() => void) | null = null;
+  let timer: { handle: unknown; dueAt: number } | null = null;
+  let loopRunning = false;
+  let rerunRequested = false;
+  let failures = 0;
+  /** Rounds never overlap: each waits for the one before. */
+  let roundChain: Promise<unknown> = Promise.resolve();
+
+  const env = (ref: ClientReference = reference): EffectEnv => ({ actor, reference: ref });
+
+  // ---- status ----------------------------------------------------------------------------
+
+  function setStatus(patch: Partial<SyncStatus>): void {
+    const next = { ...currentStatus, ...patch };
+    const changed = (Object.keys(next) as (keyof SyncStatus)[]).some(
+      (key) => next[key] !== currentStatus[key],
+    );
+    if (!changed) return;
+    currentStatus = next;
+    for (const listener of [...listeners]) listener(next);
+  }
+
+  /** The connection as judged from a request's outcome. */
+  function noteAnswer(result: TransportResult<unknown>): void {
+    if (result.ok) {
+      setStatus({ connection: 'online' });
+      return;
+    }
+    switch (result.error.kind) {
+      case 'offline':
+        setStatus({ connection: 'offline' });
+        return;
+      case 'unauthorized':
+        setStatus({ connection: 'unauthorized' });
+        return;
+      case 'server':
+      case 'client':
+        setStatus({ connection: 'online' });
+        return;
+    }
+  }
+
+  function progressOf(meta: SyncMeta, total: number | null, eta: number | null) {
+    if (meta.initialSyncComplete) return null;
+    const progress: InitialSyncProgress = {
+      rowsDone: initialRowsDone,
+      rowsTotal: total,
+      etaMs: eta,
+    };
+    return progress;
+  }
+
+  // ---- init ------------------------------------------------------------------------------
+
+  function init(): Promise<void> {
+    initializing ??= (async () => {
+      const rows = await store.listReference();
+      reference = referenceFromRows(rows);
+      const { meta, counts } = await store.transact(async (tx) => ({
+        meta: await tx.getMeta(),
+        counts: await countsOf(tx),
+      }));
+      knownCursor = meta.cursor;
+      setStatus({
+        ...counts,
+        lastSyncAt: meta.lastSyncAt,
+        initialSync: progressOf(meta, null, null),
+      });
+    })().catch((error: unknown) => {
+      initializing = null;
+      throw error;
+    });
+    return initializing;
+  }
+
+  // ---- mutations -------------------------------------------------------------------------
+
+  async function mutateItems(
+    items: readonly { name: MutationName; args: MutationArgs }[],
+    alsoInTransaction?: (tx: StoreTx) => Promise<void>,
+  ): Promise<Result<{ mutationIds: number[] }, { index: number; error: MutationError }>> {
+    await init();
+    let committed: { ids: number[]; counts: Counts };
+    try {
+      committed = await store.transact(async (tx) => {
+        const meta = await tx.getMeta();
+        const now = clock.now();
+        const entries: OutboxEntry[] = [];
+        let id = meta.lastMutationId;
+        for (const [index, item] of items.entries()) {
+          const parsed = parseMutation({
+            clientId: meta.clientId,
+            id: id + 1,
+            name: item.name,
+            args: item.args,
+            baseVersion: meta.cursor,
+            at: now,
+          });
+          if (!parsed.ok) {
+            throw new Refusal(index, {
+              code: parsed.error.code,
+              message: parsed.error.message,
+              reasonKey:
+                parsed.error.code === 'mutation/unknown-name'
+                  ? 'mutation.unknown'
+                  : 'mutation.invalid_args',
+            });
+          }
+          const effect = await computeLocalEffect(tx, parsed.value, env(), now);
+          if (!effect.ok) throw new Refusal(index, effect.error);
+          await tx.setLocal(effect.value.rows);
+          id += 1;
+          entries.push({
+            mutation: parsed.value,
+            state: 'pending',
+            appliedVersion: null,
+            keys: effect.value.keys,
+            attempts: 0,
+          });
+        }
+        if (entries.length > 0) {
+          await tx.putOutbox(entries);
+          await tx.setMeta({ lastMutationId: id });
+        }
+        await alsoInTransaction?.(tx);
+        return { ids: entries.map((entry) => entry.mutation.id), counts: await countsOf(tx) };
+      });
+    } catch (error) {
+      if (error instanceof Refusal) return err({ index: error.index, error: error.error });
+      throw error;
+    }
+    setStatus(committed.counts);
+    if (committed.ids.length > 0) nudge();
+    return ok({ mutationIds: committed.ids });
+  }
+
+  async function mutate<N extends MutationName>(
+    name: N,
+    args: MutationArgs<N>,
+  ): Promise<Result<{ mutationId: number }, MutationError>> {
+    const result = await mutateItems([{ name, args }]);
+    if (!result.ok) return err(result.error.error);
+    const [mutationId] = result.value.mutationIds;
+    if (mutationId === undefined) throw new Error('a committed mutation without an id');
+    return ok({ mutationId });
+  }
+
+  // ---- review ----------------------------------------------------------------------------
+
+  async function reviewItems(): Promise<ReviewItem[]> {
+    return store.transact((tx) => tx.listReview());
+  }
+
+  async function resolveReview(
+    id: string,
+    choice: 'reapply' | 'discard',
+  ): Promise<Result<null, MutationError>> {
+    await init();
+    const item = (await reviewItems()).find((candidate) => candidate.id === id);
+    if (item === undefined) {
+      return err(
+        mutationError('mutation/not-found', 'mutation.not_found', `No review item ${id} here`),
+      );
+    }
+    if (choice === 'discard') {
+      const counts = await store.transact(async (tx) => {
+        await tx.deleteReview([id]);
+        return countsOf(tx);
+      });
+      setStatus(counts);
+      return ok(null);
+    }
+    const { name, args } = item.mutation;
+    const result = await mutateItems([{ name, args }], (tx) => tx.deleteReview([id]));
+    return result.ok ? ok(null) : err(result.error.error);
+  }
+
+  // ---- push ------------------------------------------------------------------------------
+
+  /** Sends pending entries in id order, in batches, until none is left. */
+  async function pushAll(): Promise<Result<null, Failure>> {
+    for (;;) {
+      const { meta, outbox } = await store.transact(async (tx) => ({
+        meta: await tx.getMeta(),
+        outbox: await tx.listOutbox(),
+      }));
+      const batch = outbox.filter((entry) => entry.state === 'pending').slice(0, pushBatchSize);
+      if (batch.length === 0) return ok(null);
+      setStatus({ phase: 'pushing' });
+      const answer = await transport.push({
+        clientId: meta.clientId,
+        mutations: batch.map(envelopeOf),
+      });
+      noteAnswer(answer);
+      const sent = new Set(batch.map((entry) => entry.mutation.id));
+      if (!answer.ok) {
+        await store.transact(async (tx) => {
+          const again = (await tx.listOutbox()).filter((entry) => sent.has(entry.mutation.id));
+          await tx.putOutbox(again.map((entry) => ({ ...entry, attempts: entry.attempts + 1 })));
+        });
+        return err(answer.error);
+      }
+      const { progressed, counts } = await store.transact(async (tx) => {
+        const progressed = await applyPushResponse(tx, answer.value);
+        return { progressed, counts: await countsOf(tx) };
+      });
+      setStatus(counts);
+      if (!progressed) {
+        const expected = answer.value.gap?.expected;
+        return err({
+          kind: 'client',
+          message:
+            expected === undefined
+              ? 'The server answered the push without processing any mutation'
+              : `The server expects mutation ${String(expected)}, which this client no longer has`,
+        });
+      }
+    }
+  }
+
+  /** Records the server's answers; whether any entry moved on (else the push is stuck). */
+  async function applyPushResponse(tx: StoreTx, response: PushResponse): Promise<boolean> {
+    const outbox = await tx.listOutbox();
+    const byId = new Map(outbox.map((entry) => [entry.mutation.id, entry]));
+    const answered = new Set<number>();
+    const updated: OutboxEntry[] = [];
+    const reviews: ReviewItem[] = [];
+    const released: RecordKey[] = [];
+    for (const result of response.results) {
+      answered.add(result.id);
+      const entry = byId.get(result.id);
+      if (entry === undefined) continue;
+      switch (result.status) {
+        case 'applied':
+          updated.push(
+            result.version === undefined
+              ? { ...entry, state: 'processed' }
+              : { ...entry, state: 'applied', appliedVersion: result.version },
+          );
+          break;
+        case 'duplicate':
+          if (entry.state === 'pending') updated.push({ ...entry, state: 'processed' });
+          break;
+        case 'superseded':
+        case 'rejected':
+          reviews.push(await reviewItemOf(tx, entry, result.status, result));
+          released.push(...entry.keys);
+          break;
+      }
+    }
+    // Every id up to the server's last was processed, whether or not its answer reached us.
+    const processedUpTo = Math.max(response.lastMutationId, (response.gap?.expected ?? 1) - 1);
+    for (const entry of outbox) {
+      const id = entry.mutation.id;
+      if (entry.state === 'pending' && !answered.has(id) && id <= processedUpTo) {
+        updated.push({ ...entry, state: 'processed' });
+      }
+    }
+    if (updated.length > 0) await tx.putOutbox(updated);
+    if (reviews.length > 0) {
+      await tx.deleteOutbox(reviews.map((item) => item.mutation.id));
+      await tx.putReview(reviews);
+      await rebase(tx, env(), released);
+    }
+    return updated.length > 0 || reviews.length > 0;
+  }
+
+  async function reviewItemOf(
+    tx: StoreTx,
+    entry: OutboxEntry,
+    kind: 'superseded' | 'rejected',
+    result: PushResult,
+  ): Promise<ReviewItem> {
+    const key = mainKey(entry.mutation);
+    const intended = key === null ? null : effectiveRow((await tx.getRecords([key])).get(key));
+    return {
+      id: `${entry.mutation.clientId}:${String(entry.mutation.id)}`,
+      kind,
+      mutation: entry.mutation,
+      error: result.error ?? {
+        code: 'sync/no-reason',
+        message: `The server answered ${kind} without a reason`,
+      },
+      current: result.current ?? null,
+      intended,
+      at: clock.now(),
+    };
+  }
+
+  /**
+   * `processed` entries (the server had run them, its answer was lost) whose trace is missing from
+   * the complete server layer: not applied, for a reason we were never told. They go to review
+   * rather than vanish. Only mutations that leave a row of their own can be told apart this way.
+   */
+  async function lostOutcomes(
+    tx: StoreTx,
+    processed: readonly OutboxEntry[],
+  ): Promise<ReviewItem[]> {
+    const lost: ReviewItem[] = [];
+    for (const entry of processed) {
+      const trace = traceKey(entry.mutation);
+      if (trace === null) continue;
+      if ((await tx.getRecords([trace])).get(trace)?.server != null) continue;
+      const key = mainKey(entry.mutation);
+      const record = key === null ? undefined : (await tx.getRecords([key])).get(key);
+      const item = await reviewItemOf(tx, entry, 'superseded', {
+        id: entry.mutation.id,
+        status: 'superseded',
+        error: {
+          code: 'sync/outcome-lost',
+          message:
+            'The server did not apply this change; its answer was lost, so the reason is unknown',
+        },
+      });
+      lost.push({ ...item, current: record?.server ?? null });
+    }
+    return lost;
+  }
+
+  // ---- pull ------------------------------------------------------------------------------
+
+  /** Writes the heads (first screen of every queue) for an empty store; the cursor stays. */
+  async function fetchHeads(): Promise<Result<null, Failure>> {
+    if (transport.heads === undefined) return ok(null);
+    setStatus({ phase: 'pulling' });
+    const answer = await transport.heads();
+    noteAnswer(answer);
+    if (!answer.ok) {
+      // Offline or signed out: the round fails. A server without heads: sync without them.
+      if (answer.error.kind === 'offline' || answer.error.kind === 'unauthorized') {
+        return err(answer.error);
+      }
+      headsDone = true;
+      return ok(null);
+    }
+    const rows = answer.value.rows;
+    const nextReference = withReferenceChanges(reference, rows) ?? reference;
+    await store.transact(async (tx) => {
+      await tx.applyServerChanges(rows);
+      if ((await tx.listOutbox()).length > 0) await rebase(tx, env(nextReference));
+    });
+    reference = nextReference;
+    heads = answer.value.counts;
+    headsDone = true;
+    return ok(null);
+  }
+
+  async function pullAll(): Promise<Result<null, Failure>> {
+    let meta = await store.transact((tx) => tx.getMeta());
+    if (!headsDone && meta.cursor === 0 && !meta.initialSyncComplete) {
+      const headed = await fetchHeads();
+      if (!headed.ok) return headed;
+    } else {
+      headsDone = true;
+    }
+    const runStartedAt = clock.now();
+    const runStartedRows = initialRowsDone;
+    let total: number | null = null;
+    // The next page is requested before this one is written, so the network and the local
+    // database work at the same time (pages come in cursor order: one request ahead).
+    let prefetched: ReturnType<Transport['pull']> | null = null;
+    for (let first = true; ; first = false) {
+      setStatus({ phase: 'pulling' });
+      const withTotal = first && !meta.initialSyncComplete;
+      const answer = await (prefetched ??
+        transport.pull({
+          cursor: meta.cursor,
+          limit: pageSize,
+          ...(withTotal ? { withTotal: true } : {}),
+        }));
+      prefetched = null;
+      noteAnswer(answer);
+      if (!answer.ok) return err(answer.error);
+      const page = answer.value;
+      if (page.hasMore) {
+        prefetched = transport.pull({ cursor: page.cursor, limit: pageSize });
+      }
+      if (withTotal && page.remaining !== undefined) total = initialRowsDone + page.remaining;
+      const nextReference = withReferenceChanges(reference, page.rows);
+      const committed = await store.transact(async (tx) => {
+        const before = await tx.getMeta();
+        await tx.applyServerChanges(page.rows);
+        const cursor = Math.max(before.cursor, page.cursor);
+        const outbox = await tx.listOutbox();
+        // At the end of the pull the server layer holds every acknowledged effect we may see.
+        const done = outbox.filter((entry) =>
+          page.hasMore
+            ? entry.state === 'applied' && (entry.appliedVersion ?? Infinity) <= cursor
+            : entry.state !== 'pending',
+        );
+        const kept = outbox.filter((entry) => !done.includes(entry));
+        const lost = await lostOutcomes(
+          tx,
+          done.filter((entry) => entry.state === 'processed'),
+        );
+        if (done.length > 0) await tx.deleteOutbox(done.map((entry) => entry.mutation.id));
+        if (lost.length > 0) await tx.putReview(lost);
+        const mustRebase =
+          done.length > 0 ||
+          (kept.length > 0 && (nextReference !== null || touchesOutbox(kept, page.rows)));
+        if (mustRebase) {
+          await rebase(
+            tx,
+            env(nextReference ?? reference),
+            done.flatMap((entry) => entry.keys),
+          );
+        }
+        await tx.setMeta(
+          page.hasMore
+            ? { cursor }
+            : { cursor, lastSyncAt: clock.now(), initialSyncComplete: true },
+        );
+        return { meta: await tx.getMeta(), counts: await countsOf(tx) };
+      });
+      if (nextReference !== null) reference = nextReference;
+      meta = committed.meta;
+      knownCursor = meta.cursor;
+      if (!meta.initialSyncComplete) initialRowsDone += page.rows.length;
+      else heads = null;
+      setStatus({
+        ...committed.counts,
+        lastSyncAt: meta.lastSyncAt,
+        initialSync: progressOf(meta, total, eta(total, runStartedRows, runStartedAt)),
+      });
+      if (!page.hasMore) return ok(null);
+    }
+  }
+
+  /** Remaining ms at this run's rate so far; null until it can be told. */
+  function eta(total: number | null, runStartedRows: number, runStartedAt: number): number | null {
+    const elapsed = clock.now() - runStartedAt;
+    const rows = initialRowsDone - runStartedRows;
+    if (total === null || rows <= 0 || elapsed <= 0) return null;
+    return Math.max(0, Math.round(((total - initialRowsDone) * elapsed) / rows));
+  }
+
+  // ---- rounds ----------------------------------------------------------------------------
+
+  async function round(): Promise<RoundOutcome> {
+    try {
+      await init();
+      const pushed = await pushAll();
+      const result = pushed.ok ? await pullAll() : pushed;
+      if (!result.ok) {
+        setStatus({ phase: 'idle', lastError: result.error.message });
+        return { ok: false, failure: result.error };
+      }
+      setStatus({ phase: 'idle', lastError: null, nextRetryAt: null });
+      return { ok: true };
+    } catch (error) {
+      // The store failed (quota, closed database) or a bug threw: report it, retry later.
+      const message = messageOf(error);
+      setStatus({ phase: 'idle', lastError: message });
+      return { ok: false, failure: { kind: 'local', message } };
+    }
+  }
+
+  function exclusiveRound(): Promise<RoundOutcome> {
+    const next = roundChain.then(round);
+    roundChain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** After a round: reset or grow the backoff and schedule what comes next. */
+  function settle(outcome: RoundOutcome): void {
+    if (outcome.ok) {
+      failures = 0;
+      return;
+    }
+    if (outcome.failure.kind === 'unauthorized') {
+      stoppedByAuth = true;
+      cancelTimer();
+      setStatus({ connection: 'unauthorized', nextRetryAt: null });
+      return;
+    }
+    failures += 1;
+    const delay = backoffDelay(failures, backoff, random);
+    setStatus({ nextRetryAt: clock.now() + delay });
+    scheduleIn(delay, true);
+  }
+
+  async function syncOnce(): Promise<void> {
+    const outcome = await exclusiveRound();
+    if (!outcome.ok && outcome.failure.kind === 'unauthorized') stoppedByAuth = true;
+    if (started) {
+      settle(outcome);
+      if (outcome.ok) scheduleIdle();
+    }
+  }
+
+  // ---- the background loop ---------------------------------------------------------------
+
+  function cancelTimer(): void {
+    if (timer === null) return;
+    scheduler.clearTimeout(timer.handle);
+    timer = null;
+  }
+
+  /** Runs the loop after `ms`; a sooner run already scheduled wins unless `replace`. */
+  function scheduleIn(ms: number, replace = false): void {
+    if (!started || stoppedByAuth) return;
+    const dueAt = clock.now() + ms;
+    if (timer !== null && !replace && timer.dueAt <= dueAt) return;
+    cancelTimer();
+    const handle = scheduler.setTimeout(() => {
+      if (timer?.handle === handle) timer = null;
+      void loop();
+    }, ms);
+    timer = { handle, dueAt };
+  }
+
+  /** Without a live stream, poll; with one, wait for announcements. */
+  function scheduleIdle(): void {
+    if (!live) scheduleIn(pollMs);
+  }
+
+  // A function, not an inline condition: nudges change these flags while a round is awaited.
+  const shouldRunAgain = (): boolean => rerunRequested && started && !stoppedByAuth;
+
+  async function loop(): Promise<void> {
+    if (loopRunning) {
+      rerunRequested = true;
+      return;
+    }
+    loopRunning = true;
+    try {
+      do {
+        rerunRequested = false;
+        const outcome = await exclusiveRound();
+        if (!started) return;
+        settle(outcome);
+        if (!outcome.ok) return;
+      } while (shouldRunAgain());
+      scheduleIdle();
+    } finally {
+      loopRunning = false;
+    }
+  }
+
+  function nudge(): void {
+    if (!started || stoppedByAuth) return;
+    if (loopRunning) {
+      rerunRequested = true;
+      return;
+    }
+    scheduleIn(0);
+  }
+
+  function start(): void {
+    if (started) return;
+    started = true;
+    stoppedByAuth = false;
+    failures = 0;
+    if (transport.subscribe !== undefined) {
+      unsubscribe = transport.subscribe(
+        (announcement) => {
+          if (announcement.version > knownCursor) nudge();
+        },
+        (connected) => {
+          live = connected;
+          // On (re)connecting, catch up on what was announced while the stream was down.
+          if (connected) nudge();
+          else scheduleIdle();
+        },
+      );
+    }
+    scheduleIn(0);
+  }
+
+  function stop(): void {
+    started = false;
+    live = false;
+    cancelTimer();
+    unsubscribe?.();
+    unsubscribe = null;
+    setStatus({ nextRetryAt: null });
+  }
+
+  return {
+    init,
+    status: () => currentStatus,
+    subscribeStatus(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    mutate,
+    mutateMany: (items) => mutateItems(items),
+    syncOnce,
+    start,
+    stop,
+    nudge,
+    setLeader: (leader) => {
+      setStatus({ leader });
+    },
+    reviewItems,
+    resolveReview,
+    reference: () => reference,
+    headsCounts: () => heads,
+  };
+}

@@ -1,0 +1,160 @@
+// A mutation's optimistic effect on the local store: the shared mutator run over the records as
+// the operator sees them (server layer with pending changes), turned into local-layer rows.
+
+import type { UserActor } from '../../domain/actor';
+import { assertNever } from '../../domain/assert-never';
+import type { Result } from '../../result';
+import { err, ok } from '../../result';
+import type { MutationError } from '../mutation-error';
+import {
+  mutationIdPrefix,
+  mutationTarget,
+  runMutator,
+  type Change,
+  type MutatorContext,
+  type MutatorState,
+} from '../mutators';
+import type { Mutation, SyncEntity, SyncRow } from '../protocol';
+import { effectiveRow, recordKey, type LayeredRecord, type RecordKey, type StoreTx } from './ports';
+import type { ClientReference } from './reference';
+
+export interface LocalEffect {
+  /** The local-layer rows to write: a row, or null where the mutation deletes the record. */
+  readonly rows: readonly { key: RecordKey; row: SyncRow | null }[];
+  readonly keys: readonly RecordKey[];
+}
+
+export interface EffectEnv {
+  readonly actor: UserActor;
+  readonly reference: ClientReference;
+}
+
+/** The records a mutation reads, by key: what its effect depends on (for rebase). */
+export function readKeys(mutation: Mutation): RecordKey[] {
+  const target = mutationTarget(mutation);
+  const keys: RecordKey[] = [];
+  if (target.reportId !== null) keys.push(recordKey('report', target.reportId));
+  if (target.responseId !== null) keys.push(recordKey('response', target.responseId));
+  if (target.noteId !== null) keys.push(recordKey('note', target.noteId));
+  if (target.templateId !== null) keys.push(recordKey('template', target.templateId));
+  return keys;
+}
+
+/** The key of the record a review shows side by side: the report, else the template. */
+export function mainKey(mutation: Mutation): RecordKey | null {
+  const target = mutationTarget(mutation);
+  if (target.reportId !== null) return recordKey('report', target.reportId);
+  if (target.templateId !== null) return recordKey('template', target.templateId);
+  return null;
+}
+
+/**
+ * A row that exists on the server if and only if the mutation was applied: the audit event of a
+ * workflow move, the note of note.add (ids made from the mutation or chosen by the client). Null
+ * for edits that leave no row of their own.
+ */
+export function traceKey(mutation: Mutation): RecordKey | null {
+  switch (mutation.name) {
+    case 'report.verifyDispose':
+    case 'report.tunda':
+    case 'report.resume':
+    case 'report.archive':
+    case 'report.notAuthority':
+    case 'report.redispose':
+    case 'report.startProcessing':
+    case 'report.extendDeadline':
+    case 'report.reopen':
+    case 'response.publish':
+      return recordKey('audit_event', `${mutationIdPrefix(mutation)}:audit`);
+    case 'note.add':
+      return recordKey('note', mutation.args.noteId);
+    case 'report.setCategory':
+    case 'report.setTags':
+    case 'report.setPrivacy':
+    case 'report.assign':
+    case 'response.saveDraft':
+    case 'response.submit':
+    case 'response.approve':
+    case 'response.return':
+    case 'template.upsert':
+    case 'template.delete':
+      return null;
+    default:
+      return assertNever(mutation, 'mutation');
+  }
+}
+
+function rowAt(
+  records: ReadonlyMap<RecordKey, LayeredRecord>,
+  entity: SyncEntity,
+  id: string | null,
+): SyncRow | null {
+  return id === null ? null : effectiveRow(records.get(recordKey(entity, id)));
+}
+
+/** Runs the mutation over the effective records at `now`; the rows its effect writes locally. */
+export async function computeLocalEffect(
+  tx: StoreTx,
+  mutation: Mutation,
+  env: EffectEnv,
+  now: number,
+): Promise<Result<LocalEffect, MutationError>> {
+  const target = mutationTarget(mutation);
+  const records = await tx.getRecords(readKeys(mutation));
+  const report = rowAt(records, 'report', target.reportId);
+  const response = rowAt(records, 'response', target.responseId);
+  const note = rowAt(records, 'note', target.noteId);
+  const template = rowAt(records, 'template', target.templateId);
+  const state: MutatorState = {
+    report: report?.entity === 'report' ? report.data : null,
+    response: response?.entity === 'response' ? response.data : null,
+    note: note?.entity === 'note' ? note.data : null,
+    template: template?.entity === 'template' ? template.data : null,
+  };
+  const ctx: MutatorContext = {
+    actor: env.actor,
+    now,
+    agencies: env.reference.agencies,
+    calendar: env.reference.calendar,
+    categories: env.reference.categories,
+    users: env.reference.users,
+    idPrefix: mutationIdPrefix(mutation),
+  };
+  const result = runMutator(state, mutation, ctx);
+  if (!result.ok) return err(result.error);
+  return ok(rowsOf(result.value, report?.version ?? 0));
+}
+
+/** The local rows of a change: the report keeps its server version, new children carry 0. */
+function rowsOf(change: Change, reportVersion: number): LocalEffect {
+  const rows: SyncRow[] = [];
+  if (change.report !== null) {
+    rows.push({
+      entity: 'report',
+      id: change.report.id,
+      version: reportVersion,
+      data: change.report,
+    });
+  }
+  for (const data of change.dispositions) {
+    rows.push({ entity: 'disposition', id: data.id, version: data.version, data });
+  }
+  for (const data of change.notes)
+    rows.push({ entity: 'note', id: data.id, version: data.version, data });
+  for (const data of change.responses) {
+    rows.push({ entity: 'response', id: data.id, version: data.version, data });
+  }
+  for (const data of change.templates) {
+    rows.push({ entity: 'template', id: data.id, version: data.version, data });
+  }
+  for (const data of change.auditEvents) {
+    rows.push({ entity: 'audit_event', id: data.id, version: 0, data });
+  }
+  const written = rows.map((row) => ({ key: recordKey(row.entity, row.id), row }));
+  const deleted = change.deletedTemplates.map((template) => ({
+    key: recordKey('template', template.id),
+    row: null,
+  }));
+  const all = [...written, ...deleted];
+  return { rows: all, keys: [...new Set(all.map((entry) => entry.key))] };
+}

@@ -1,0 +1,113 @@
+// Upgrades from every earlier schema version: a database is created at each version of schema.ts
+// with data in that version's shape, then opened by the current code, which must read it all.
+// A new version needs a seeder here (the first test fails until it has one).
+
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { openLocalDb } from '../../../../../src-renderer/platform/local-db/dexie-local-db';
+import { toStoredListRow } from '../../../../../src-renderer/platform/local-db/list-rows';
+import {
+  declareSchema,
+  latestSchemaVersion,
+  schemaVersions,
+} from '../../../../../src-renderer/platform/local-db/schema';
+import { toListRow } from '../../../../../src-shared/inbox/list-row';
+import type { SyncRow } from '../../../../../src-shared/sync/protocol';
+import { storeRows } from '../../../../support/local-store-contract';
+import { outboxEntry, reviewItem, testOptions, track } from './local-db-support';
+
+const CLIENT = 'client-seeded';
+const report = storeRows.report('r-1', 10, {
+  title: 'Lampu jalan mati',
+  status: 'disposed',
+  dueAt: Date.UTC(2025, 2, 1),
+});
+const note = storeRows.note('n-1', 'r-1', 11);
+const agency = storeRows.agency('prov', 12);
+
+/** Writes the same content in the shape of each version. */
+const seeders: Record<number, (db: Dexie) => Promise<void>> = {
+  1: async (db) => {
+    const data = report.entity === 'report' ? report.data : null;
+    if (data === null) throw new Error('fixture is not a report');
+    await db.table('meta').put({
+      key: 'sync',
+      clientId: CLIENT,
+      cursor: 12,
+      lastMutationId: 3,
+      lastSyncAt: 1000,
+      initialSyncComplete: true,
+    });
+    const entry = (row: SyncRow) => ({ key: `${row.entity}:${row.id}`, version: row.version, row });
+    await db.table('docs').bulkPut([
+      { anchor: 'r-1', seq: 0, entries: [entry(report)], ck: [] },
+      { anchor: 'r-1', seq: 1, entries: [entry(note)], ck: ['note:n-1'] },
+      { anchor: 'ref:agency', seq: 0, entries: [entry(agency)], ck: [] },
+    ]);
+    await db
+      .table('list')
+      .put(
+        toStoredListRow(toListRow(data, { version: 10, pending: false, awaitingApproval: false })),
+      );
+    await db.table('outbox').put(outboxEntry(3, ['report:r-1'], CLIENT));
+    await db.table('review').put(reviewItem(2, CLIENT));
+    await db.table('snapshots').put({ name: 'search', cursor: 12, value: 'index' });
+  },
+};
+
+describe('schema upgrades', () => {
+  it('has a seeder for every schema version', () => {
+    expect(Object.keys(seeders).map(Number)).toEqual(schemaVersions.map((v) => v.version));
+  });
+
+  it('declares versions in increasing order', () => {
+    const numbers = schemaVersions.map((v) => v.version);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(latestSchemaVersion()).toBe(numbers[numbers.length - 1]);
+  });
+
+  describe.each(schemaVersions.map((v, i) => [v.version, i] as const))(
+    'from version %i',
+    (version, index) => {
+      it('opens with the current code and keeps every record', async () => {
+        const factory = new IDBFactory();
+        const name = `posko:upgrade:v${String(version)}`;
+        const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+        declareSchema(old, schemaVersions.slice(0, index + 1));
+        await old.open();
+        const seed = seeders[version];
+        if (seed === undefined) throw new Error(`no seeder for version ${String(version)}`);
+        await seed(old);
+        old.close();
+
+        const result = await openLocalDb(testOptions({ name, indexedDB: factory }));
+        if (!result.ok) throw new Error(`open failed: ${JSON.stringify(result.error)}`);
+        const db = track(result.value);
+
+        expect(await db.meta()).toEqual({
+          clientId: CLIENT,
+          cursor: 12,
+          lastMutationId: 3,
+          lastSyncAt: 1000,
+          initialSyncComplete: true,
+        });
+        const records = await db.reportRecords('r-1');
+        expect(records?.get('report:r-1')?.server).toEqual(report);
+        expect(records?.get('note:n-1')?.server).toEqual(note);
+        expect(await db.listReference()).toEqual([agency]);
+        expect(await db.allListRows()).toMatchObject([
+          { id: 'r-1', title: 'Lampu jalan mati', dueAt: Date.UTC(2025, 2, 1), assigneeId: null },
+        ]);
+        expect(await db.outbox()).toEqual([outboxEntry(3, ['report:r-1'], CLIENT)]);
+        expect(await db.review()).toEqual([reviewItem(2, CLIENT)]);
+        expect(await db.getSnapshot('search')).toEqual({ cursor: 12, value: 'index' });
+
+        // And the upgraded database takes new writes: a child tombstone finds its report.
+        await db.transact((tx) => tx.applyServerChanges([storeRows.tombstone('note', 'n-1', 13)]));
+        expect([...((await db.reportRecords('r-1'))?.keys() ?? [])]).toEqual(['report:r-1']);
+      });
+    },
+  );
+});
