@@ -39,6 +39,9 @@ const rendererConfig: UserConfig = {
   base: './',
   plugins: [react(), cspMetaTag()],
   define: { __POSKO_VERSION__: JSON.stringify(pkg.version) },
+  // The sync worker (src-renderer/sync/sync-worker.ts) is a module worker: an ES chunk of its own,
+  // loaded from 'self' (CSP worker-src), no blob: URL needed.
+  worker: { format: 'es' },
   build: {
     // electron-vite leaves output unminified; the browser host serves it over a network.
     minify: true,

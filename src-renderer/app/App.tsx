@@ -1,5 +1,5 @@
 // The top of the UI: restores the session, then shows sign-in, the workspace or settings.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../src-shared/bridge';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { loadProfiles } from '../features/auth/server-profile';
@@ -9,15 +9,33 @@ import { MainLayout } from '../features/shell/MainLayout';
 import { useNavigationStore } from '../features/shell/navigation-store';
 import { useT } from '../i18n/i18n';
 import { bridge } from '../platform/bridge';
+import { createInboxClient } from '../sync/inbox-client';
+import { InboxServiceProvider } from '../sync/inbox-context';
+import type { InboxService, InboxSessionConfig } from '../sync/inbox-service';
+import { useInboxClient } from '../sync/use-inbox-client';
 import { useSessionStore } from './session';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
-export function App() {
+export interface AppProps {
+  /** Starts the signed-in session's inbox (default: a sync worker); tests pass a fake. */
+  readonly createInbox?: (config: InboxSessionConfig) => InboxService;
+}
+
+export function App({ createInbox = createInboxClient }: AppProps = {}) {
   const t = useT();
   const phase = useSessionStore((s) => s.phase);
   const profile = useSessionStore((s) => s.profile);
+  const token = useSessionStore((s) => s.token);
   const signOut = useSessionStore((s) => s.signOut);
+  const inboxConfig = useMemo(
+    (): InboxSessionConfig | null =>
+      phase === 'signed-in' && profile !== null && token !== null
+        ? { profileId: profile.id, serverUrl: profile.serverUrl, token, user: profile.user }
+        : null,
+    [phase, profile, token],
+  );
+  const inbox = useInboxClient(inboxConfig, createInbox);
   const view = useNavigationStore((s) => s.view);
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const [isHostReady, setHostReady] = useState(false);
@@ -52,8 +70,12 @@ export function App() {
       />
     );
   }
+  // The inbox starts with the session (an effect): one frame of splash until it exists.
+  if (inbox === null) {
+    return <div className="splash" aria-busy="true" aria-label={t('app.name')} />;
+  }
   return (
-    <>
+    <InboxServiceProvider service={inbox}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -69,6 +91,6 @@ export function App() {
         />
       )}
       <ShortcutSheet />
-    </>
+    </InboxServiceProvider>
   );
 }

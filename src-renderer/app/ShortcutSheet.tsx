@@ -1,5 +1,6 @@
 // The keyboard shortcut sheet (`?`).
 import { useT } from '../i18n/i18n';
+import { inboxShortcutRows } from '../features/shell/inbox-shortcuts';
 import { useNavigationStore } from '../features/shell/navigation-store';
 import { Dialog } from '../ui/Dialog';
 
@@ -11,6 +12,7 @@ export function ShortcutSheet() {
     { keys: 'F6 / Shift+F6', label: t('shortcuts.nextPane') },
     { keys: 'Ctrl+,', label: t('shortcuts.settings') },
     { keys: 'Esc', label: t('shortcuts.close') },
+    ...inboxShortcutRows(t),
   ];
   return (
     <Dialog

@@ -1,0 +1,884 @@
+// The InboxService as the sync worker runs it: the profile's local database, the sync engine (run
+// only by the window that holds the sync lock), and the in-memory inbox model and search index
+// that answer every query without touching IndexedDB. Store changes (pulls, this window's and
+// other windows' mutations) flow into the model and out as 'data' events.
+
+import { PRESENCE_HEARTBEAT_MS, type PresenceAnnouncement } from '../../src-shared/api/presence';
+import { userActor } from '../../src-shared/domain/actor';
+import type { Agency } from '../../src-shared/domain/agency';
+import type { Category } from '../../src-shared/domain/category';
+import type { Template } from '../../src-shared/domain/template';
+import type { User } from '../../src-shared/domain/user';
+import {
+  createInboxModel,
+  isInboxModelSnapshot,
+  restoreInboxModel,
+  type InboxModel,
+  type InboxModelContext,
+} from '../../src-shared/inbox/inbox-model';
+import type { ReportListRow } from '../../src-shared/inbox/list-row';
+import { queueIds, type QueueCounts, type QueueId } from '../../src-shared/inbox/queries';
+import {
+  createSearchIndex,
+  isSerializedSearchIndex,
+  restoreSearchIndex,
+  type SearchIndex,
+} from '../../src-shared/inbox/search-index';
+import type { Clock } from '../../src-shared/ports';
+import { err, ok, type Result } from '../../src-shared/result';
+import type { CitizenMessage } from '../../src-shared/sync/citizen-message';
+import { createSyncEngine, type SyncEngine } from '../../src-shared/sync/client/engine';
+import {
+  effectiveRow,
+  type LocalStore,
+  type Scheduler,
+  type Transport,
+} from '../../src-shared/sync/client/ports';
+import { referenceFromRows } from '../../src-shared/sync/client/reference';
+import { initialSyncStatus, type SyncStatus } from '../../src-shared/sync/client/status';
+import { mutationError, type MutationError } from '../../src-shared/sync/mutation-error';
+import { mutationTarget } from '../../src-shared/sync/mutators';
+import type { SyncRow } from '../../src-shared/sync/protocol';
+import type { OpenLocalDbResult, PoskoLocalDb, StoreChange } from '../platform/local-db/local-db';
+import {
+  EXPORT_UNREADABLE_MESSAGE_KEY,
+  localStoreProblemOf,
+} from '../platform/local-db/local-db-problems';
+import type {
+  InboxEvent,
+  InboxPage,
+  InboxService,
+  InboxSessionConfig,
+  LocalStoreProblem,
+  PendingChange,
+  ReferenceData,
+  ReportDetail,
+} from './inbox-service';
+import {
+  electLeader,
+  openSyncChannel,
+  type BroadcastChannelLike,
+  type LeaderElection,
+  type LockManagerLike,
+  type SyncChannel,
+} from './leader';
+import { createPresenceReporter, type PresenceReporter } from './presence-reporter';
+
+/** Data events during a pull are coalesced to at most one per this many ms. */
+export const DATA_EVENT_THROTTLE_MS = 50;
+/** After the initial sync, the model and search snapshots are rewritten at most this often. */
+export const SNAPSHOT_INTERVAL_MS = 5 * 60_000;
+/** A data event naming more reports than this names none (re-run everything). */
+const MAX_EVENT_IDS = 2_000;
+const SEARCH_BATCH = 2_000;
+
+export const MODEL_SNAPSHOT = 'inbox-model';
+export const SEARCH_SNAPSHOT = 'search-index';
+
+/** What the transport may add for presence (the HTTP transport has both). */
+export interface PresenceTransport {
+  postPresence(request: { reportId: string | null; editing: boolean }): Promise<{ ok: boolean }>;
+  subscribePresence(listener: (announcement: PresenceAnnouncement) => void): () => void;
+}
+
+export interface InboxServiceDeps {
+  /** Opens (creating when needed) the database named. */
+  openDb(name: string): Promise<OpenLocalDbResult>;
+  /** Recreates the database named and re-imports the exported outbox into it. */
+  recoverDb(name: string, exportedOutbox: string): Promise<OpenLocalDbResult>;
+  /** The database's name for a profile and user (one database each). */
+  dbName(profileId: string, userId: string): string;
+  readonly transport: Transport & Partial<PresenceTransport> & { close?: () => void };
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  readonly random: () => number;
+  /** navigator.locks; absent → this window leads. */
+  readonly locks?: LockManagerLike;
+  /** Opens a BroadcastChannel; absent → no messages between windows. */
+  readonly openChannel?: (name: string) => BroadcastChannelLike;
+  /** Engine tuning (tests, simulation). */
+  readonly engine?: { readonly pageSize?: number; readonly pollMs?: number };
+  readonly presenceHeartbeatMs?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots
+
+interface ModelSnapshotValue {
+  /** The store's state the snapshot belongs to; it is used only when the store still is there. */
+  readonly signature: string;
+  readonly model: unknown;
+}
+
+/** What the model depends on besides pulled rows: this window's and others' pending changes. */
+async function storeSignature(db: PoskoLocalDb): Promise<string> {
+  const [meta, outbox, review] = await Promise.all([db.meta(), db.outbox(), db.review()]);
+  return JSON.stringify([
+    meta.cursor,
+    meta.lastMutationId,
+    outbox.map((e) => [e.mutation.id, e.state, e.appliedVersion]),
+    review.map((r) => r.id),
+  ]);
+}
+
+function isModelSnapshotValue(value: unknown): value is ModelSnapshotValue {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { signature?: unknown }).signature === 'string' &&
+    'model' in value
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference
+
+interface LocalReference {
+  readonly data: ReferenceData;
+  readonly agencies: ReadonlyMap<string, Agency>;
+  readonly categories: ReadonlyMap<string, Category>;
+}
+
+function referenceOf(rows: readonly SyncRow[]): LocalReference {
+  const built = referenceFromRows(rows);
+  const templates: Template[] = [];
+  for (const row of rows) if (row.entity === 'template') templates.push(row.data);
+  return {
+    data: {
+      agencies: [...built.agencies.values()],
+      users: [...built.users.values()] as User[],
+      categories: [...built.categories.values()],
+      templates,
+    },
+    agencies: built.agencies,
+    categories: built.categories,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The service
+
+const storageMutationError = (problem: LocalStoreProblem): MutationError =>
+  mutationError(
+    'mutation/invalid',
+    'mutation.unknown',
+    `The local database could not save the change (${problem.code}): ${problem.detail}`,
+  );
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One opened database with everything built on it; recover() replaces it whole. */
+interface Runtime {
+  readonly db: PoskoLocalDb;
+  readonly engine: SyncEngine;
+  readonly model: InboxModel;
+  readonly search: SearchIndex;
+  reference: LocalReference;
+  readonly election: LeaderElection;
+  readonly channel: SyncChannel;
+  readonly unsubscribes: (() => void)[];
+  /** The leader's status as broadcast, shown by a follower. */
+  leaderStatus: SyncStatus | null;
+  initialSyncComplete: boolean;
+  snapshotDirty: boolean;
+  lastSnapshotAt: number;
+  snapshotTimer: unknown;
+  isSnapshotting: boolean;
+}
+
+export async function createInboxService(
+  config: InboxSessionConfig,
+  deps: InboxServiceDeps,
+): Promise<Result<InboxService, LocalStoreProblem>> {
+  const name = deps.dbName(config.profileId, config.user.id);
+  const opened = await deps.openDb(name);
+  if (!opened.ok) return opened;
+
+  const listeners = new Set<(event: InboxEvent) => void>();
+  const emit = (event: InboxEvent): void => {
+    for (const listener of [...listeners]) listener(event);
+  };
+  let problem: LocalStoreProblem | null = null;
+  let isClosed = false;
+
+  function reportProblem(error: unknown): LocalStoreProblem | null {
+    const found = localStoreProblemOf(error, 'use');
+    if (found === null) return null;
+    problem = found;
+    emit({ type: 'problem', problem: found });
+    return found;
+  }
+  function clearProblem(): void {
+    if (problem === null || problem.code !== 'local/quota-exceeded') return;
+    problem = null;
+    emit({ type: 'problem', problem: null });
+  }
+
+  // ---- data events -------------------------------------------------------------------------
+
+  let pendingIds: Set<string> | null = new Set();
+  let hasPendingData = false;
+  let dataTimer: unknown = null;
+  let lastDataAt = -Infinity;
+
+  function flushData(): void {
+    if (dataTimer !== null) deps.scheduler.clearTimeout(dataTimer);
+    dataTimer = null;
+    if (!hasPendingData || runtime === null) return;
+    const ids = pendingIds === null || pendingIds.size > MAX_EVENT_IDS ? null : [...pendingIds];
+    hasPendingData = false;
+    pendingIds = new Set();
+    lastDataAt = deps.clock.now();
+    emit({
+      type: 'data',
+      generation: runtime.model.generation,
+      counts: countsOf(runtime),
+      reportIds: ids,
+    });
+  }
+
+  function queueData(ids: readonly string[] | null, immediate: boolean): void {
+    hasPendingData = true;
+    if (ids === null) pendingIds = null;
+    else if (pendingIds !== null) for (const id of ids) pendingIds.add(id);
+    const since = deps.clock.now() - lastDataAt;
+    if (immediate || since >= DATA_EVENT_THROTTLE_MS) {
+      flushData();
+      return;
+    }
+    dataTimer ??= deps.scheduler.setTimeout(() => {
+      dataTimer = null;
+      flushData();
+    }, DATA_EVENT_THROTTLE_MS - since);
+  }
+
+  // ---- model -------------------------------------------------------------------------------
+
+  function modelContext(reference: LocalReference, search: SearchIndex): InboxModelContext {
+    return {
+      userId: config.user.id,
+      now: () => deps.clock.now(),
+      calendar: referenceFromRows([]).calendar,
+      agencies: reference.agencies,
+      categoryName: (id: string) => reference.categories.get(id)?.name ?? '',
+      search,
+    };
+  }
+
+  async function buildModel(
+    db: PoskoLocalDb,
+    reference: LocalReference,
+  ): Promise<{ model: InboxModel; search: SearchIndex }> {
+    const meta = await db.meta();
+    const [modelSnap, searchSnap] = await Promise.all([
+      db.getSnapshot(MODEL_SNAPSHOT),
+      db.getSnapshot(SEARCH_SNAPSHOT),
+    ]);
+    // Search text comes from pulled rows only (no mutation edits it): the cursor decides.
+    let search: SearchIndex | null = null;
+    if (searchSnap?.cursor === meta.cursor && isSerializedSearchIndex(searchSnap.value)) {
+      try {
+        search = restoreSearchIndex(searchSnap.value);
+      } catch {
+        search = null; // damaged: rebuilt below
+      }
+    }
+    if (search === null) {
+      const built = createSearchIndex();
+      await db.forEachSearchText(SEARCH_BATCH, (batch) => {
+        built.add(batch);
+      });
+      search = built;
+    }
+    const ctx = modelContext(reference, search);
+    let model: InboxModel | null = null;
+    if (modelSnap !== null && isModelSnapshotValue(modelSnap.value)) {
+      const snapshot = modelSnap.value.model;
+      if (
+        isInboxModelSnapshot(snapshot) &&
+        modelSnap.value.signature === (await storeSignature(db))
+      ) {
+        try {
+          model = restoreInboxModel(ctx, snapshot);
+        } catch {
+          model = null; // damaged: rebuilt below
+        }
+      }
+    }
+    if (model === null) {
+      model = createInboxModel(ctx);
+      model.upsert(await db.allListRows());
+    }
+    return { model, search };
+  }
+
+  function countsOf(rt: Runtime): QueueCounts {
+    const counts = rt.model.counts();
+    const heads = rt.initialSyncComplete ? null : rt.engine.headsCounts();
+    if (heads === null) return counts;
+    const merged = {} as Record<QueueId, number>;
+    for (const q of queueIds) merged[q] = heads[q] ?? counts[q];
+    return merged;
+  }
+
+  // ---- snapshots ---------------------------------------------------------------------------
+
+  async function persistSnapshots(rt: Runtime): Promise<void> {
+    if (rt.isSnapshotting || !rt.snapshotDirty || !rt.initialSyncComplete) return;
+    rt.isSnapshotting = true;
+    try {
+      const before = rt.model.generation;
+      const searchBefore = rt.search.generation;
+      const meta = await rt.db.meta();
+      const signature = await storeSignature(rt.db);
+      // A change that arrived while reading would make the snapshot disagree with its signature.
+      if (rt.model.generation !== before || rt.search.generation !== searchBefore) return;
+      const value: ModelSnapshotValue = { signature, model: rt.model.snapshot() };
+      const search = rt.search.serialize();
+      rt.snapshotDirty = false;
+      rt.lastSnapshotAt = deps.clock.now();
+      await rt.db.putSnapshot(SEARCH_SNAPSHOT, meta.cursor, search);
+      await rt.db.putSnapshot(MODEL_SNAPSHOT, meta.cursor, value);
+    } catch (error) {
+      rt.snapshotDirty = true;
+      reportProblem(error);
+    } finally {
+      rt.isSnapshotting = false;
+    }
+  }
+
+  function scheduleSnapshot(rt: Runtime): void {
+    if (!rt.election.isLeader() || !rt.initialSyncComplete || rt.snapshotTimer !== null) return;
+    const wait = Math.max(0, rt.lastSnapshotAt + SNAPSHOT_INTERVAL_MS - deps.clock.now());
+    rt.snapshotTimer = deps.scheduler.setTimeout(() => {
+      rt.snapshotTimer = null;
+      void persistSnapshots(rt).then(() => {
+        if (rt.snapshotDirty && rt === runtime) scheduleSnapshot(rt);
+      });
+    }, wait);
+  }
+
+  // ---- store changes -----------------------------------------------------------------------
+
+  function onStoreChange(rt: Runtime, change: StoreChange): void {
+    if (rt !== runtime) return;
+    const upserts: ReportListRow[] = [];
+    const removed: string[] = [];
+    const texts: { id: string; text: string }[] = [];
+    for (const report of change.reports) {
+      if (report.row === null) removed.push(report.id);
+      else upserts.push(report.row);
+      if (report.searchText !== null) texts.push({ id: report.id, text: report.searchText });
+    }
+    if (removed.length > 0) {
+      rt.model.remove(removed);
+      rt.search.remove(removed);
+    }
+    if (texts.length > 0) rt.search.add(texts);
+    if (upserts.length > 0) rt.model.upsert(upserts);
+    if (change.reports.length > 0) {
+      rt.snapshotDirty = true;
+      scheduleSnapshot(rt);
+    }
+    if (change.reference) {
+      void rt.db.listReference().then(
+        (rows) => {
+          if (rt !== runtime) return;
+          rt.reference = referenceOf(rows);
+          rt.model.setContext({
+            agencies: rt.reference.agencies,
+            categoryName: (id: string) => rt.reference.categories.get(id)?.name ?? '',
+          });
+          queueData(null, false);
+        },
+        (error: unknown) => reportProblem(error),
+      );
+    }
+    if (change.review) {
+      void rt.db.review().then(
+        (items) => {
+          if (rt === runtime) emit({ type: 'review', items });
+        },
+        (error: unknown) => reportProblem(error),
+      );
+    }
+    // Another window's mutation: the leader pushes it.
+    if (change.origin === 'other-window' && change.outbox && rt.election.isLeader()) {
+      rt.engine.nudge();
+    }
+    if (change.reports.length > 0) {
+      const isLocalAction = change.outbox && change.origin === 'this-window';
+      queueData(
+        change.reports.map((r) => r.id),
+        isLocalAction || rt.initialSyncComplete,
+      );
+    }
+  }
+
+  // ---- status ------------------------------------------------------------------------------
+
+  function currentStatus(rt: Runtime): SyncStatus {
+    const own = rt.engine.status();
+    if (rt.election.isLeader()) return own;
+    const leader = rt.leaderStatus;
+    return leader === null
+      ? { ...own, leader: false }
+      : { ...leader, leader: false, pendingCount: Math.max(leader.pendingCount, own.pendingCount) };
+  }
+
+  function onEngineStatus(rt: Runtime, status: SyncStatus): void {
+    if (rt !== runtime) return;
+    const complete = status.initialSync === null && status.lastSyncAt !== null;
+    if (complete && !rt.initialSyncComplete) {
+      rt.initialSyncComplete = true;
+      rt.snapshotDirty = true;
+      // Heads counts give way to the model's own: tell the UI.
+      queueData(null, true);
+      if (rt.election.isLeader()) void persistSnapshots(rt);
+    }
+    if (rt.election.isLeader()) rt.channel.post({ type: 'status', status });
+    emit({ type: 'status', status: currentStatus(rt) });
+  }
+
+  // ---- start-up ----------------------------------------------------------------------------
+
+  /** The store the engine writes through: storage failures become 'problem' events. */
+  function watchedStore(db: PoskoLocalDb): LocalStore {
+    return {
+      transact: (fn) =>
+        db.transact(fn).then(
+          (value) => {
+            clearProblem();
+            return value;
+          },
+          (error: unknown) => {
+            reportProblem(error);
+            throw error;
+          },
+        ),
+      listReference: () => db.listReference(),
+    };
+  }
+
+  async function startRuntime(db: PoskoLocalDb): Promise<Runtime> {
+    const engine = createSyncEngine({
+      store: watchedStore(db),
+      transport: deps.transport,
+      clock: deps.clock,
+      scheduler: deps.scheduler,
+      random: deps.random,
+      actor: userActor(config.user),
+      ...(deps.engine?.pageSize === undefined ? {} : { pageSize: deps.engine.pageSize }),
+      ...(deps.engine?.pollMs === undefined ? {} : { pollMs: deps.engine.pollMs }),
+    });
+    await engine.init();
+    const reference = referenceOf(await db.listReference());
+    const { model, search } = await buildModel(db, reference);
+    const meta = await db.meta();
+    let rt: Runtime | null = null;
+    const election = electLeader({
+      dbName: db.name,
+      locks: deps.locks,
+      onLeader: () => {
+        // Called synchronously without locks: rt is set just below, before anything awaits.
+        queueMicrotask(() => {
+          if (rt === null || rt !== runtime || isClosed) return;
+          rt.engine.setLeader(true);
+          rt.engine.start();
+          scheduleSnapshot(rt);
+        });
+      },
+    });
+    const channel = openSyncChannel({
+      dbName: db.name,
+      open: deps.openChannel,
+      onMessage: (message) => {
+        if (rt === null || rt !== runtime) return;
+        switch (message.type) {
+          case 'sync-now':
+            if (rt.election.isLeader()) void rt.engine.syncOnce();
+            return;
+          case 'status-request':
+            if (rt.election.isLeader()) {
+              rt.channel.post({ type: 'status', status: rt.engine.status() });
+            }
+            return;
+          case 'status':
+            if (!rt.election.isLeader()) {
+              rt.leaderStatus = message.status;
+              emit({ type: 'status', status: currentStatus(rt) });
+            }
+            return;
+        }
+      },
+    });
+    rt = {
+      db,
+      engine,
+      model,
+      search,
+      reference,
+      election,
+      channel,
+      unsubscribes: [],
+      leaderStatus: null,
+      initialSyncComplete: meta.initialSyncComplete,
+      snapshotDirty: false,
+      lastSnapshotAt: deps.clock.now(),
+      snapshotTimer: null,
+      isSnapshotting: false,
+    };
+    const started = rt;
+    runtime = rt;
+    rt.unsubscribes.push(
+      db.subscribe((change) => {
+        onStoreChange(started, change);
+      }),
+      engine.subscribeStatus((status) => {
+        onEngineStatus(started, status);
+      }),
+    );
+    channel.post({ type: 'status-request' });
+    return rt;
+  }
+
+  async function stopRuntime(rt: Runtime, persist: boolean): Promise<void> {
+    for (const unsubscribe of rt.unsubscribes.splice(0)) unsubscribe();
+    rt.engine.stop();
+    if (rt.snapshotTimer !== null) deps.scheduler.clearTimeout(rt.snapshotTimer);
+    rt.snapshotTimer = null;
+    if (persist && rt.election.isLeader()) await persistSnapshots(rt);
+    rt.election.release();
+    rt.channel.close();
+    rt.db.close();
+  }
+
+  let runtime: Runtime | null = null;
+  try {
+    await startRuntime(opened.value);
+  } catch (error) {
+    opened.value.close();
+    const found = localStoreProblemOf(error, 'open');
+    if (found === null) throw error;
+    return err(found);
+  }
+
+  // ---- presence ----------------------------------------------------------------------------
+
+  const transport = deps.transport;
+  const postPresence = transport.postPresence?.bind(transport);
+  const presence: PresenceReporter | null =
+    postPresence === undefined
+      ? null
+      : createPresenceReporter({
+          post: async (request) => {
+            const answer = await postPresence(request);
+            return answer.ok
+              ? { ok: true, value: null }
+              : { ok: false, error: { kind: 'server', message: 'presence refused' } };
+          },
+          scheduler: deps.scheduler,
+          heartbeatMs: deps.presenceHeartbeatMs ?? PRESENCE_HEARTBEAT_MS,
+        });
+  const unsubscribePresence =
+    transport.subscribePresence?.((announcement) => {
+      emit({
+        type: 'presence',
+        reportId: announcement.reportId,
+        others: announcement.users.filter((u) => u.userId !== config.user.id),
+      });
+    }) ?? (() => undefined);
+
+  // ---- the service -------------------------------------------------------------------------
+
+  function live(): Runtime {
+    if (runtime === null) throw new Error('The inbox is closed');
+    return runtime;
+  }
+
+  async function reportDetail(rt: Runtime, id: string): Promise<ReportDetail | null> {
+    const records = await rt.db.reportRecords(id);
+    if (records === null) return null;
+    const main = records.get(`report:${id}`);
+    const report = effectiveRow(main);
+    if (report?.entity !== 'report') return null;
+    const detail = {
+      dispositions: [] as ReportDetail['dispositions'][number][],
+      notes: [] as ReportDetail['notes'][number][],
+      responses: [] as ReportDetail['responses'][number][],
+      messages: [] as CitizenMessage[],
+      audit: [] as ReportDetail['audit'][number][],
+    };
+    for (const record of records.values()) {
+      const row = effectiveRow(record);
+      if (row === null) continue;
+      switch (row.entity) {
+        case 'disposition':
+          detail.dispositions.push(row.data);
+          break;
+        case 'note':
+          detail.notes.push(row.data);
+          break;
+        case 'response':
+          detail.responses.push(row.data);
+          break;
+        case 'citizen_message':
+          detail.messages.push(row.data);
+          break;
+        case 'audit_event':
+          detail.audit.push(row.data);
+          break;
+        default:
+          break;
+      }
+    }
+    detail.dispositions.sort((a, b) => a.at - b.at);
+    detail.notes.sort((a, b) => a.createdAt - b.createdAt);
+    detail.responses.sort((a, b) => a.createdAt - b.createdAt);
+    detail.messages.sort((a, b) => a.createdAt - b.createdAt);
+    detail.audit.sort((a, b) => a.at - b.at);
+    const pending: PendingChange[] = (await rt.db.outbox())
+      .filter((entry) => mutationTarget(entry.mutation).reportId === id)
+      .map((entry) => ({
+        mutationId: entry.mutation.id,
+        name: entry.mutation.name,
+        at: entry.mutation.at,
+        state: entry.state,
+      }));
+    return {
+      report: report.data,
+      version: main?.server?.version ?? 0,
+      pending,
+      ...detail,
+    };
+  }
+
+  async function guarded<T>(fallback: T, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+    try {
+      return await fn(live());
+    } catch (error) {
+      if (reportProblem(error) === null && !isClosed) throw error;
+      return fallback;
+    }
+  }
+
+  const emptyCounts = Object.fromEntries(queueIds.map((q) => [q, 0])) as Record<QueueId, number>;
+
+  const service: InboxService = {
+    query(query, offset, limit): Promise<InboxPage> {
+      const rt = runtime;
+      if (rt === null) return Promise.resolve({ total: 0, offset, rows: [], generation: 0 });
+      const page = rt.model.query(query, offset, limit);
+      return Promise.resolve({
+        total: page.total,
+        offset,
+        rows: page.rows,
+        generation: rt.model.generation,
+      });
+    },
+    matchingIds(query) {
+      return Promise.resolve(runtime === null ? [] : runtime.model.matchingIds(query));
+    },
+    counts() {
+      return Promise.resolve(runtime === null ? emptyCounts : countsOf(runtime));
+    },
+    report(id) {
+      return guarded(null, (rt) => reportDetail(rt, id));
+    },
+    reference() {
+      return Promise.resolve(
+        runtime === null
+          ? { agencies: [], users: [], categories: [], templates: [] }
+          : runtime.reference.data,
+      );
+    },
+    async mutate(name, args) {
+      const rt = live();
+      try {
+        const result = await rt.engine.mutate(name, args);
+        // The store's change event has queued the rows; show them now, not after a throttle.
+        flushData();
+        return result;
+      } catch (error) {
+        const found = reportProblem(error);
+        if (found === null) throw error;
+        return err(storageMutationError(found));
+      }
+    },
+    review() {
+      return guarded([], (rt) => rt.engine.reviewItems());
+    },
+    async resolveReview(id, choice) {
+      const rt = live();
+      try {
+        const result = await rt.engine.resolveReview(id, choice);
+        flushData();
+        return result;
+      } catch (error) {
+        const found = reportProblem(error);
+        if (found === null) throw error;
+        return err(storageMutationError(found));
+      }
+    },
+    status() {
+      return Promise.resolve(runtime === null ? initialSyncStatus : currentStatus(runtime));
+    },
+    async syncNow() {
+      const rt = live();
+      if (rt.election.isLeader()) await rt.engine.syncOnce();
+      else rt.channel.post({ type: 'sync-now' });
+    },
+    exportOutbox() {
+      return live().db.exportOutbox();
+    },
+    async recover() {
+      const rt = live();
+      let exported: string;
+      try {
+        exported = await rt.db.exportOutbox();
+      } catch (error) {
+        // Without a copy of the outbox the database is not recreated: that would lose work.
+        const found: LocalStoreProblem = {
+          code: 'local/open-failed',
+          messageKey: EXPORT_UNREADABLE_MESSAGE_KEY,
+          detail: `the outbox could not be exported, the database was left as it was: ${describe(error)}`,
+        };
+        return err(found);
+      }
+      runtime = null;
+      await stopRuntime(rt, false);
+      const reopened = await deps.recoverDb(name, exported);
+      if (!reopened.ok) {
+        problem = reopened.error;
+        emit({ type: 'problem', problem: reopened.error });
+        return err(reopened.error);
+      }
+      try {
+        await startRuntime(reopened.value);
+      } catch (error) {
+        reopened.value.close();
+        const found = localStoreProblemOf(error, 'open') ?? {
+          code: 'local/open-failed' as const,
+          messageKey: 'localDb.problem.openFailed',
+          detail: describe(error),
+        };
+        problem = found;
+        emit({ type: 'problem', problem: found });
+        return err(found);
+      }
+      problem = null;
+      emit({ type: 'problem', problem: null });
+      queueData(null, true);
+      return ok(null);
+    },
+    setPresence(reportId, editing) {
+      presence?.set(reportId, editing);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async close() {
+      if (isClosed) return;
+      isClosed = true;
+      if (dataTimer !== null) deps.scheduler.clearTimeout(dataTimer);
+      dataTimer = null;
+      presence?.close();
+      unsubscribePresence();
+      const rt = runtime;
+      runtime = null;
+      if (rt !== null) await stopRuntime(rt, true);
+      transport.close?.();
+      listeners.clear();
+    },
+  };
+  return ok(service);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A service that always answers
+
+/**
+ * The service, or while the database cannot be opened a stand-in that answers from nothing,
+ * reports the problem to every subscriber, and whose recover() tries to open the database again.
+ * Calls never throw for a storage problem.
+ */
+export async function openInboxService(
+  config: InboxSessionConfig,
+  deps: InboxServiceDeps,
+): Promise<InboxService> {
+  const first = await createInboxService(config, deps);
+  if (first.ok) return first.value;
+
+  let inner: InboxService | null = null;
+  let problem: LocalStoreProblem = first.error;
+  let isClosed = false;
+  const listeners = new Set<(event: InboxEvent) => void>();
+  const emit = (event: InboxEvent) => {
+    for (const listener of [...listeners]) listener(event);
+  };
+  const noStorage = (): MutationError => storageMutationError(problem);
+  const emptyCounts = Object.fromEntries(queueIds.map((q) => [q, 0])) as Record<QueueId, number>;
+
+  return {
+    query: (query, offset, limit) =>
+      inner?.query(query, offset, limit) ??
+      Promise.resolve({ total: 0, offset, rows: [], generation: 0 }),
+    matchingIds: (query) => inner?.matchingIds(query) ?? Promise.resolve([]),
+    counts: () => inner?.counts() ?? Promise.resolve(emptyCounts),
+    report: (id) => inner?.report(id) ?? Promise.resolve(null),
+    reference: () =>
+      inner?.reference() ??
+      Promise.resolve({ agencies: [], users: [], categories: [], templates: [] }),
+    mutate: (name, args) => inner?.mutate(name, args) ?? Promise.resolve(err(noStorage())),
+    review: () => inner?.review() ?? Promise.resolve([]),
+    resolveReview: (id, choice) =>
+      inner?.resolveReview(id, choice) ?? Promise.resolve(err(noStorage())),
+    status: () => inner?.status() ?? Promise.resolve(initialSyncStatus),
+    syncNow: () => inner?.syncNow() ?? Promise.resolve(),
+    exportOutbox: () =>
+      inner?.exportOutbox() ?? Promise.reject(new Error(`${problem.code}: ${problem.detail}`)),
+    async recover() {
+      if (inner !== null) return inner.recover();
+      if (isClosed) return err(problem);
+      // Blocked or a passing open failure: opening again is the recovery. The database is never
+      // deleted from here, since its outbox could not be exported.
+      const again = await createInboxService(config, deps);
+      if (!again.ok) {
+        problem = again.error;
+        emit({ type: 'problem', problem });
+        return err(problem);
+      }
+      inner = again.value;
+      inner.subscribe(emit);
+      emit({ type: 'problem', problem: null });
+      emit({ type: 'status', status: await inner.status() });
+      emit({
+        type: 'data',
+        generation: 0,
+        counts: await inner.counts(),
+        reportIds: null,
+      });
+      return ok(null);
+    },
+    setPresence: (reportId, editing) => {
+      inner?.setPresence(reportId, editing);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (inner === null) listener({ type: 'problem', problem });
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async close() {
+      isClosed = true;
+      listeners.clear();
+      await inner?.close();
+    },
+  };
+}

@@ -1,0 +1,340 @@
+// The sync worker's InboxService over the real Dexie store (fake-indexeddb), the real engine and
+// inbox model, and the in-memory sync server: initial sync fills the model, a mutation shows at
+// once as pending, a restart restores the model from its snapshot without pulling, a window that
+// does not hold the sync lock never syncs but its mutations are pushed by the one that does.
+
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  openLocalDb,
+  recoverLocalDb,
+  type OpenLocalDbOptions,
+} from '../../../../src-renderer/platform/local-db/dexie-local-db';
+import type { PoskoLocalDb } from '../../../../src-renderer/platform/local-db/local-db';
+import { localDbName } from '../../../../src-renderer/platform/local-db/local-db-name';
+import {
+  createInboxService,
+  type InboxServiceDeps,
+} from '../../../../src-renderer/sync/inbox-service-impl';
+import type {
+  InboxEvent,
+  InboxService,
+  InboxSessionConfig,
+} from '../../../../src-renderer/sync/inbox-service';
+import type { LockManagerLike } from '../../../../src-renderer/sync/leader';
+import { defaultInboxQuery } from '../../../../src-shared/inbox/queries';
+import { manualClock } from '../../../../src-shared/ports';
+import {
+  createFakeSyncServer,
+  fakeTransport,
+  type FakeSyncServer,
+  type FakeTransport,
+} from '../../../support/fake-sync-server';
+import {
+  fakeScheduler,
+  koordinatorA,
+  NOW,
+  seedRows,
+  type FakeScheduler,
+} from '../../src-shared/sync/client/engine-harness';
+import { consistent, makeReport } from '../../src-shared/sync/sync-fixtures';
+
+const config: InboxSessionConfig = {
+  profileId: 'http.127.0.0.1_8787@koord-a',
+  serverUrl: 'http://127.0.0.1:8787',
+  token: 'token-a',
+  user: {
+    id: koordinatorA.id,
+    username: 'koord-a',
+    displayName: 'Koordinator A',
+    role: koordinatorA.role,
+    agencyId: koordinatorA.agencyId,
+  },
+};
+const REPORTS = 30;
+const dispose = { reportId: 'r-1', targetAgencyId: 'dinkes', targetUnitId: 'dinkes-yankes' };
+
+const toClose: InboxService[] = [];
+afterEach(async () => {
+  for (const service of toClose.splice(0)) await service.close();
+});
+
+/** Web Locks in one process: the first request holds the lock, the others wait in order. */
+function fakeLocks(): LockManagerLike {
+  const held = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
+  return {
+    request(name, options, callback) {
+      return new Promise((resolve, reject) => {
+        const run = () => {
+          held.add(name);
+          void callback(null)
+            .then(resolve, reject)
+            .finally(() => {
+              held.delete(name);
+              waiting.get(name)?.shift()?.();
+            });
+        };
+        if (!held.has(name)) {
+          run();
+          return;
+        }
+        const queue = waiting.get(name) ?? [];
+        queue.push(run);
+        waiting.set(name, queue);
+        options.signal?.addEventListener('abort', () => {
+          const index = queue.indexOf(run);
+          if (index >= 0) queue.splice(index, 1);
+          reject(new Error('AbortError'));
+        });
+      });
+    },
+  };
+}
+
+interface World {
+  readonly clock: ReturnType<typeof manualClock>;
+  readonly scheduler: FakeScheduler;
+  readonly server: FakeSyncServer;
+  readonly factory: IDBFactory;
+  readonly locks: LockManagerLike | undefined;
+  /** Calls of the rebuild paths of the database (to tell a snapshot restore from a rebuild). */
+  readonly rebuilds: string[];
+}
+
+function world(options: { locks?: boolean } = {}): World {
+  const clock = manualClock(NOW);
+  return {
+    clock,
+    scheduler: fakeScheduler(clock),
+    server: createFakeSyncServer({ now: () => clock.now(), seed: seedRows(REPORTS) }),
+    factory: new IDBFactory(),
+    locks: options.locks === true ? fakeLocks() : undefined,
+    rebuilds: [],
+  };
+}
+
+let clientIds = 0;
+
+function start(
+  w: World,
+  options: { broadcast?: boolean } = {},
+): Promise<{ service: InboxService; transport: FakeTransport; events: InboxEvent[] }> {
+  const transport = fakeTransport(w.server, koordinatorA, { heads: true });
+  const dbOptions = (name: string): OpenLocalDbOptions => ({
+    name,
+    indexedDB: w.factory,
+    IDBKeyRange,
+    createClientId: () => `client-${String(++clientIds).padStart(4, '0')}`,
+    broadcast: options.broadcast ?? false,
+    now: () => w.clock.now(),
+  });
+  const counted = (db: PoskoLocalDb): PoskoLocalDb =>
+    new Proxy(db, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (property === 'allListRows' || property === 'forEachSearchText') {
+            w.rebuilds.push(property);
+          }
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  const deps: InboxServiceDeps = {
+    openDb: async (name) => {
+      const opened = await openLocalDb(dbOptions(name));
+      return opened.ok ? { ok: true, value: counted(opened.value) } : opened;
+    },
+    recoverDb: (name, exported) => recoverLocalDb(dbOptions(name), exported),
+    dbName: localDbName,
+    transport,
+    clock: w.clock,
+    scheduler: w.scheduler,
+    random: () => 0.5,
+    ...(w.locks === undefined ? {} : { locks: w.locks }),
+    engine: { pageSize: 10 },
+  };
+  return createInboxService(config, deps).then((created) => {
+    if (!created.ok) throw new Error(`open failed: ${created.error.detail}`);
+    const events: InboxEvent[] = [];
+    created.value.subscribe((e) => events.push(e));
+    toClose.push(created.value);
+    return { service: created.value, transport, events };
+  });
+}
+
+/**
+ * Lets IndexedDB work and fires the timers due within a second (sync rounds, event throttles;
+ * not polls or snapshot intervals) until `done` holds.
+ */
+async function runUntil(w: World, done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 5_000; i++) {
+    if (await done()) return;
+    await nextMacrotask();
+    if (i % 5 === 4) {
+      const next = w.scheduler.pending()[0];
+      if (next !== undefined && next.dueAt - w.clock.now() <= 1_000) await w.scheduler.fireNext();
+    }
+  }
+  throw new Error('condition not reached');
+}
+
+async function synced(service: InboxService): Promise<boolean> {
+  const status = await service.status();
+  return status.initialSync === null && status.lastSyncAt !== null && status.phase === 'idle';
+}
+
+describe('inbox service', () => {
+  it('fills the model from the initial sync and tells the UI', async () => {
+    const w = world();
+    const { service, events } = await start(w);
+    expect((await service.counts()).unverified).toBe(0);
+    await runUntil(w, () => synced(service));
+    const counts = await service.counts();
+    expect(counts.unverified).toBe(REPORTS);
+    const page = await service.query(defaultInboxQuery('unverified'), 0, 5);
+    expect(page.total).toBe(REPORTS);
+    expect(page.rows).toHaveLength(5);
+    expect(page.rows.every((row) => !row.pending)).toBe(true);
+    const last = events.filter((e) => e.type === 'data').at(-1);
+    expect(last?.type === 'data' && last.counts.unverified).toBe(REPORTS);
+    expect(events.some((e) => e.type === 'status' && e.status.leader)).toBe(true);
+    const reference = await service.reference();
+    expect(reference.templates.map((t) => t.id)).toEqual(['tpl-1']);
+    expect(reference.agencies.length).toBeGreaterThan(0);
+  });
+
+  it('shows a mutation at once as pending, moves the counts, and pushes it', async () => {
+    const w = world();
+    const { service, events } = await start(w);
+    await runUntil(w, () => synced(service));
+    events.length = 0;
+    const result = await service.mutate('report.verifyDispose', dispose);
+    expect(result).toEqual({ ok: true, value: { mutationId: 1 } });
+    // Before any timer fires: the data event went out with the mutation.
+    const data = events.find((e) => e.type === 'data');
+    expect(data?.type === 'data' && data.reportIds).toEqual(['r-1']);
+    expect(data?.type === 'data' && data.counts.unverified).toBe(REPORTS - 1);
+    const disposed = await service.query(defaultInboxQuery('disposed'), 0, 10);
+    expect(disposed.rows.map((r) => [r.id, r.pending])).toEqual([['r-1', true]]);
+    const detail = await service.report('r-1');
+    expect(detail?.report.status).toBe('disposed');
+    expect(detail?.pending.map((p) => [p.name, p.state])).toEqual([
+      ['report.verifyDispose', 'pending'],
+    ]);
+    expect(detail?.dispositions).toHaveLength(1);
+
+    await runUntil(w, () => w.server.processed().length === 1);
+    await runUntil(w, async () => (await service.report('r-1'))?.pending.length === 0);
+    const after = await service.query(defaultInboxQuery('disposed'), 0, 10);
+    expect(after.rows.map((r) => [r.id, r.pending])).toEqual([['r-1', false]]);
+  });
+
+  it('answers a refused mutation with the mutator error and changes nothing', async () => {
+    const w = world();
+    const { service } = await start(w);
+    await runUntil(w, () => synced(service));
+    const refused = await service.mutate('report.tunda', {
+      reportId: 'r-1',
+      messageToReporter: ' ',
+    });
+    expect(refused.ok).toBe(false);
+    expect((await service.counts()).unverified).toBe(REPORTS);
+  });
+
+  it('restores the model from its snapshot after a restart without pulling again', async () => {
+    const w = world();
+    const first = await start(w);
+    await runUntil(w, () => synced(first.service));
+    await first.service.mutate('report.setTags', { reportId: 'r-2', tags: ['jalan'] });
+    await runUntil(w, async () => (await first.service.report('r-2'))?.pending.length === 0);
+    await first.service.close();
+    toClose.splice(toClose.indexOf(first.service), 1);
+    const pullsBefore = w.server.pullCursors().length;
+    w.rebuilds.length = 0;
+
+    const second = await start(w);
+    expect(w.rebuilds).toEqual([]);
+    expect((await second.service.counts()).unverified).toBe(REPORTS);
+    const page = await second.service.query(defaultInboxQuery('unverified'), 0, REPORTS);
+    expect(page.total).toBe(REPORTS);
+    expect(w.server.pullCursors().length).toBe(pullsBefore);
+    expect(second.transport.log).toEqual([]);
+  });
+
+  it('rebuilds the model from the rows when the store changed after the last snapshot', async () => {
+    const w = world();
+    const first = await start(w);
+    await runUntil(w, () => synced(first.service));
+    await first.service.close();
+    toClose.splice(toClose.indexOf(first.service), 1);
+    // A session that mutates and then dies without closing (no snapshot of its change).
+    const second = await start(w);
+    await second.service.mutate('report.verifyDispose', dispose);
+    w.rebuilds.length = 0;
+    const third = await start(w);
+    expect(w.rebuilds).toContain('allListRows');
+    expect((await third.service.counts()).disposed).toBe(1);
+    expect((await third.service.counts()).unverified).toBe(REPORTS - 1);
+    const page = await third.service.query(defaultInboxQuery('disposed'), 0, 10);
+    expect(page.rows.map((r) => [r.id, r.pending])).toEqual([['r-1', true]]);
+  });
+
+  it('does not sync in a window without the lock; the leader pushes its mutations', async () => {
+    const w = world({ locks: true });
+    const leader = await start(w, { broadcast: true });
+    await runUntil(w, () => synced(leader.service));
+    const follower = await start(w, { broadcast: true });
+    expect((await follower.service.status()).leader).toBe(false);
+    expect((await leader.service.status()).leader).toBe(true);
+    // The follower's model is built from the shared store, without a request of its own.
+    expect((await follower.service.counts()).unverified).toBe(REPORTS);
+
+    const result = await follower.service.mutate('report.verifyDispose', dispose);
+    expect(result.ok).toBe(true);
+    await runUntil(w, () => w.server.processed().length === 1);
+    expect(follower.transport.log).toEqual([]);
+    expect(leader.transport.log.some((entry) => entry.kind === 'push')).toBe(true);
+    // The leader's model saw the other window's change too.
+    await runUntil(w, async () => (await leader.service.counts()).disposed === 1);
+  });
+
+  it('hands the sync to a waiting window when the leader closes', async () => {
+    const w = world({ locks: true });
+    const leader = await start(w, { broadcast: true });
+    const follower = await start(w, { broadcast: true });
+    await runUntil(w, () => synced(leader.service));
+    await runUntil(w, async () => (await follower.service.counts()).unverified === REPORTS);
+    expect((await follower.service.status()).leader).toBe(false);
+    await leader.service.close();
+    toClose.splice(toClose.indexOf(leader.service), 1);
+    await runUntil(w, async () => (await follower.service.status()).leader);
+    const data = consistent(makeReport({ id: 'r-new', trackingId: '9999' }));
+    w.server.write({ entity: 'report', id: 'r-new', version: 0, data });
+    await follower.service.syncNow();
+    await runUntil(w, async () => (await follower.service.counts()).unverified === REPORTS + 1);
+    expect(follower.transport.log.some((entry) => entry.kind === 'pull')).toBe(true);
+  });
+
+  it('exports the outbox and recovers into a new database that keeps it', async () => {
+    const w = world();
+    const { service, events, transport } = await start(w);
+    await runUntil(w, () => synced(service));
+    transport.offline = true;
+    await service.mutate('report.verifyDispose', dispose);
+    const exported = JSON.parse(await service.exportOutbox()) as { outbox: unknown[] };
+    expect(exported.outbox).toHaveLength(1);
+    const recovered = await service.recover();
+    expect(recovered).toEqual({ ok: true, value: null });
+    expect(events.some((e) => e.type === 'problem' && e.problem === null)).toBe(true);
+    // The cache starts again from the server; the operator's change survives and is pushed.
+    transport.offline = false;
+    await runUntil(w, () => w.server.processed().length === 1);
+    await runUntil(w, () => synced(service));
+    expect((await service.counts()).disposed).toBe(1);
+    expect((await service.counts()).unverified).toBe(REPORTS - 1);
+  });
+});
