@@ -45,6 +45,11 @@ export const useLocaleStore = create<LocaleState>()((set) => ({
   },
 }));
 
+/** Whether the catalogue has `key` (reason keys arrive as strings from the sync worker). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalogId, key);
+}
+
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function useT(): Translate {

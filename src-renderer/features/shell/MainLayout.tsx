@@ -1,12 +1,55 @@
-// The operator's workspace: header, queue sidebar, report list, detail pane and status bar.
+// The operator's workspace: header, queue sidebar, report list (toolbar, filters, virtualized
+// grid), detail pane with actions, status bar and the needs-review panel. Connects the inbox store
+// to the sync worker's InboxService for the signed-in session.
+import { useEffect, useRef, type RefObject } from 'react';
 import type { AppInfo } from '../../../src-shared/bridge';
 import { useT } from '../../i18n/i18n';
-import { EmptyState } from '../../ui/EmptyState';
+import { useInboxService } from '../../sync/inbox-context';
 import type { ServerProfile } from '../auth/server-profile';
-import { queuesForRole } from '../queues/queue-definitions';
+import { FiltersBar } from '../inbox/FiltersBar';
+import { useInboxStore } from '../inbox/inbox-store';
+import { ListToolbar, SEARCH_INPUT_ID } from '../inbox/ListToolbar';
+import { ReportDetailPane } from '../inbox/ReportDetailPane';
+import { ReportList } from '../inbox/ReportList';
+import { queueLabelKey, queuesForRole } from '../queues/queue-definitions';
+import { ReviewPanel } from '../review/ReviewPanel';
 import { useNavigationStore } from './navigation-store';
 import { QueueSidebar } from './QueueSidebar';
 import { StatusBar } from './StatusBar';
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/** Workspace keys outside the list: `/` searches; j/k move the selection from anywhere. */
+function useInboxShortcuts(listRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (isTyping(event.target) || document.querySelector('dialog[open]') !== null) return;
+      // Keys inside the grid are the grid's own.
+      if (listRef.current?.contains(event.target as Node | null) === true) return;
+      const store = useInboxStore.getState();
+      if (event.key === '/') {
+        event.preventDefault();
+        document.getElementById(SEARCH_INPUT_ID)?.focus();
+      } else if (event.key === 'j') {
+        event.preventDefault();
+        store.moveSelection(1);
+      } else if (event.key === 'k') {
+        event.preventDefault();
+        store.moveSelection(-1);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, [listRef]);
+}
 
 export function MainLayout({
   profile,
@@ -18,9 +61,27 @@ export function MainLayout({
   onSignOut: () => void;
 }) {
   const t = useT();
+  const service = useInboxService();
   const openView = useNavigationStore((s) => s.openView);
-  const queueId = useNavigationStore((s) => s.queue) ?? queuesForRole(profile.user.role)[0]?.id;
-  const queue = queuesForRole(profile.user.role).find((q) => q.id === queueId);
+  const queue = useInboxStore((s) => s.query.queue);
+  const setQueue = useInboxStore((s) => s.setQueue);
+  const user = profile.user;
+  const listRef = useRef<HTMLElement>(null);
+  const detailRef = useRef<HTMLElement>(null);
+
+  // The role decides the queues; start on the first one the role works.
+  const queues = queuesForRole(user.role);
+  useEffect(() => {
+    if (!queues.some((q) => q.id === queue) && queues[0] !== undefined) setQueue(queues[0].id);
+  }, [queues, queue, setQueue]);
+
+  useEffect(() => useInboxStore.getState().attach(service, user), [service, user]);
+
+  useInboxShortcuts(listRef);
+
+  const openDetail = () => {
+    detailRef.current?.focus();
+  };
 
   return (
     <div className="shell">
@@ -30,9 +91,7 @@ export function MainLayout({
           {profile.serverUrl}
         </span>
         <span className="shell__spacer" />
-        <span className="shell__user">
-          {t('shell.signedInAs', { name: profile.user.displayName })}
-        </span>
+        <span className="shell__user">{t('shell.signedInAs', { name: user.displayName })}</span>
         <button
           type="button"
           className="button"
@@ -48,27 +107,32 @@ export function MainLayout({
         </button>
       </header>
       <div className="shell__body">
-        <QueueSidebar role={profile.user.role} />
+        <QueueSidebar role={user.role} />
         <main
           id="main"
+          ref={listRef}
           className="pane pane--list"
           aria-label={t('shell.reports')}
           data-pane
           tabIndex={-1}
         >
-          <h1 className="pane__title">{queue ? t(queue.labelKey) : t('shell.reports')}</h1>
-          <EmptyState title={t('shell.emptyQueue.title')} body={t('shell.emptyQueue.body')} />
+          <h1 className="pane__title">{t(queueLabelKey(queue))}</h1>
+          <ListToolbar />
+          <FiltersBar />
+          <ReportList onOpen={openDetail} />
         </main>
         <section
+          ref={detailRef}
           className="pane pane--detail"
           aria-label={t('shell.detail')}
           data-pane
           tabIndex={-1}
         >
-          <EmptyState title={t('shell.noSelection.title')} body={t('shell.noSelection.body')} />
+          <ReportDetailPane />
         </section>
       </div>
       <StatusBar appInfo={appInfo} />
+      <ReviewPanel />
     </div>
   );
 }

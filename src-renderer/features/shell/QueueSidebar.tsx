@@ -1,6 +1,9 @@
-// The queue list: deadline views first, then one queue per status the role works.
+// The queue list: deadline views first, then one queue per status the role works, each with its
+// live count ("≈" while the first complete copy is still being made: counts are the server's
+// estimate or partial).
 import type { UserRole } from '../../../src-shared/domain/user';
 import { useT } from '../../i18n/i18n';
+import { useInboxStore } from '../inbox/inbox-store';
 import { queuesForRole, type QueueDefinition } from '../queues/queue-definitions';
 import { useNavigationStore } from './navigation-store';
 
@@ -11,7 +14,10 @@ export function QueueSidebar({ role }: { role: UserRole }) {
     { key: 'deadline', label: t('queue.group.deadline') },
     { key: 'status', label: t('queue.group.status') },
   ];
-  const selected = useNavigationStore((s) => s.queue) ?? queues[0]?.id;
+  const selected = useInboxStore((s) => s.query.queue);
+  const counts = useInboxStore((s) => s.counts);
+  const isApproximate = useInboxStore((s) => s.status.initialSync !== null);
+  const setQueue = useInboxStore((s) => s.setQueue);
   const selectQueue = useNavigationStore((s) => s.selectQueue);
 
   return (
@@ -22,24 +28,39 @@ export function QueueSidebar({ role }: { role: UserRole }) {
           <ul className="queue-list">
             {queues
               .filter((q) => q.group === group.key)
-              .map((q) => (
-                <li key={q.id}>
-                  <button
-                    type="button"
-                    className="queue-list__item"
-                    aria-current={q.id === selected ? 'page' : undefined}
-                    data-queue={q.id}
-                    onClick={() => {
-                      selectQueue(q.id);
-                    }}
-                  >
-                    <span>{t(q.labelKey)}</span>
-                    <span className="queue-list__count" title={t('queue.countUnknown')}>
-                      –
-                    </span>
-                  </button>
-                </li>
-              ))}
+              .map((q) => {
+                const count = counts?.[q.id];
+                return (
+                  <li key={q.id}>
+                    <button
+                      type="button"
+                      className="queue-list__item"
+                      aria-current={q.id === selected ? 'page' : undefined}
+                      data-queue={q.id}
+                      onClick={() => {
+                        selectQueue(q.id);
+                        setQueue(q.id);
+                      }}
+                    >
+                      <span>{t(q.labelKey)}</span>
+                      {count === undefined ? (
+                        <span className="queue-list__count" title={t('queue.countUnknown')}>
+                          –
+                        </span>
+                      ) : (
+                        <span
+                          className="queue-list__count"
+                          data-testid={`count-${q.id}`}
+                          title={isApproximate ? t('queue.countApproximate') : undefined}
+                        >
+                          {isApproximate ? '≈' : ''}
+                          {count.toLocaleString('id-ID')}
+                        </span>
+                      )}
+                    </button>
+                  </li>
+                );
+              })}
           </ul>
         </section>
       ))}

@@ -1,0 +1,75 @@
+// Above the list: the search box (`/` focuses it), the sort and its direction.
+import { sortKeys, type SortKey } from '../../../src-shared/inbox/queries';
+import { useT } from '../../i18n/i18n';
+import { useInboxStore } from './inbox-store';
+
+export const SEARCH_INPUT_ID = 'inbox-search';
+
+export function ListToolbar() {
+  const t = useT();
+  const searchText = useInboxStore((s) => s.searchText);
+  const sort = useInboxStore((s) => s.query.sort);
+  const direction = useInboxStore((s) => s.query.direction);
+  const total = useInboxStore((s) => s.total);
+  const setSearchText = useInboxStore((s) => s.setSearchText);
+  const flushSearch = useInboxStore((s) => s.flushSearch);
+  const setSort = useInboxStore((s) => s.setSort);
+  const setDirection = useInboxStore((s) => s.setDirection);
+
+  return (
+    <div className="list-toolbar">
+      <label className="list-toolbar__search">
+        <span className="visually-hidden">{t('inbox.search.label')}</span>
+        <input
+          id={SEARCH_INPUT_ID}
+          type="search"
+          value={searchText}
+          placeholder={t('inbox.search.placeholder')}
+          aria-keyshortcuts="/"
+          onChange={(event) => {
+            setSearchText(event.target.value);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') flushSearch();
+            if (event.key === 'Escape' && searchText !== '') {
+              event.stopPropagation();
+              setSearchText('');
+              flushSearch();
+            }
+          }}
+        />
+      </label>
+      <label className="list-toolbar__sort">
+        <span>{t('inbox.sort.label')}</span>
+        <select
+          value={sort}
+          onChange={(event) => {
+            setSort(event.target.value as SortKey);
+          }}
+        >
+          {sortKeys.map((key) => (
+            <option key={key} value={key}>
+              {t(`inbox.sort.${key}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="button"
+        aria-label={t('inbox.sort.direction')}
+        aria-pressed={direction === 'desc'}
+        title={direction === 'asc' ? t('inbox.sort.asc') : t('inbox.sort.desc')}
+        onClick={() => {
+          setDirection(direction === 'asc' ? 'desc' : 'asc');
+        }}
+      >
+        {direction === 'asc' ? '↑' : '↓'}{' '}
+        {direction === 'asc' ? t('inbox.sort.asc') : t('inbox.sort.desc')}
+      </button>
+      <span className="list-toolbar__count" aria-live="polite">
+        {total === null ? '' : t('inbox.total', { count: total })}
+      </span>
+    </div>
+  );
+}

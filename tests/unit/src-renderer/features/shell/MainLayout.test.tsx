@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  resetInboxStore,
+  useInboxStore,
+} from '../../../../../src-renderer/features/inbox/inbox-store';
+import { MainLayout } from '../../../../../src-renderer/features/shell/MainLayout';
+import { InboxServiceProvider } from '../../../../../src-renderer/sync/inbox-context';
+import {
+  adminUser,
+  click,
+  fakeService,
+  flush,
+  makeReport,
+  makeReports,
+  mount,
+  press,
+  type Mounted,
+} from '../inbox/inbox-fixtures';
+
+let mounted: Mounted | null = null;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = null;
+  resetInboxStore();
+});
+
+const profile = {
+  id: 'p1',
+  serverUrl: 'http://127.0.0.1:8787',
+  username: 'koordinator',
+  user: adminUser,
+  lastUsedAt: 0,
+};
+
+async function mountLayout(service: ReturnType<typeof fakeService>) {
+  resetInboxStore();
+  mounted = await mount(
+    <InboxServiceProvider service={service}>
+      <MainLayout profile={profile} appInfo={null} onSignOut={() => undefined} />
+    </InboxServiceProvider>,
+  );
+  await flush();
+}
+
+describe('main layout', () => {
+  it('attaches the inbox to the service and composes queues, list, detail and status bar', async () => {
+    const service = fakeService({ reports: makeReports(3, { dueAt: Date.UTC(2025, 5, 11, 10) }) });
+    await mountLayout(service);
+    expect(useInboxStore.getState().service).toBe(service);
+    expect(document.querySelector('h1')?.textContent).toBe('Jatuh Tempo Hari Ini');
+    expect(document.querySelectorAll('[role="row"][data-report-id]')).toHaveLength(3);
+    expect(document.querySelector('nav[aria-label="Antrean"]')).not.toBeNull();
+    expect(document.querySelector('[data-testid="connection"]')).not.toBeNull();
+
+    await click(document.querySelector('[data-queue="unverified"]'));
+    expect(document.querySelector('h1')?.textContent).toBe('Belum Terverifikasi');
+  });
+
+  it('focuses the search on `/`, moves with j from anywhere and opens the detail with Enter', async () => {
+    const service = fakeService({ reports: [makeReport(0, { title: 'Lampu jalan padam' })] });
+    await mountLayout(service);
+    await click(document.querySelector('[data-queue="unverified"]'));
+    await press(document.body, '/');
+    expect(document.activeElement?.id).toBe('inbox-search');
+
+    (document.activeElement as HTMLElement).blur();
+    await press(document.body, 'j');
+    expect(useInboxStore.getState().selectedId).toBe('r-000000');
+    expect(document.querySelector('#detail-title')?.textContent).toBe('Lampu jalan padam');
+
+    const grid = document.querySelector('[role="grid"]') as HTMLElement;
+    grid.focus();
+    await press(grid, 'Enter');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Rincian laporan');
+  });
+
+  it('detaches from the service when the workspace closes', async () => {
+    const service = fakeService({ reports: makeReports(1) });
+    await mountLayout(service);
+    mounted?.unmount();
+    mounted = null;
+    expect(useInboxStore.getState().service).toBeNull();
+  });
+});
