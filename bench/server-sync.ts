@@ -1,13 +1,15 @@
-// Server sync throughput, for `npm run bench`: pull (rows/s, initial sync from cursor 0 in pages)
-// and push (mutations/s, one transaction each) on whatever database it is given. No assertions:
-// it measures and returns numbers.
+// Server sync throughput, for `npm run bench`: pull (rows/s, initial sync from cursor 0 in pages,
+// and what asking for `remaining` on the first page costs), heads latency (the first screen of
+// every queue) and push (mutations/s, one transaction each) on whatever database it is given.
+// No assertions: it measures and returns numbers.
 import { performance } from 'node:perf_hooks';
 import type { Report } from '../src-shared/domain/report';
 import { PULL_LIMIT_DEFAULT, type MutationEnvelope } from '../src-shared/sync/protocol';
 import type { Db } from '../src-server/db/db';
 import { insertAgencies, type NewAgency } from '../src-server/directory/agencies';
 import { insertUser } from '../src-server/directory/users';
-import { pullPage } from '../src-server/sync/pull';
+import { queueIdsForRole, readHeads } from '../src-server/sync/heads';
+import { pullPage, remainingAfter } from '../src-server/sync/pull';
 import { push } from '../src-server/sync/push';
 import { reportDoc } from '../src-server/sync/rows';
 import { callerScope } from '../src-server/sync/scope';
@@ -140,6 +142,8 @@ export interface PullThroughput {
   rowsPerSecond: number;
   /** The slowest page, in milliseconds. */
   slowestPageMs: number;
+  /** What `withTotal` adds to the first page (counting everything after cursor 0), in ms. */
+  remainingCountMs: number;
 }
 
 /** An initial sync from cursor 0 to the end as `world`'s province admin. */
@@ -149,6 +153,9 @@ export async function measurePullThroughput(
   limit = PULL_LIMIT_DEFAULT,
 ): Promise<PullThroughput> {
   const scope = callerScope({ id: world.adminId, role: 'admin_koordinator' }, world.provincePath);
+  const countStarted = performance.now();
+  await remainingAfter(db, scope, 0);
+  const remainingCountMs = performance.now() - countStarted;
   let cursor = 0;
   let rows = 0;
   let pages = 0;
@@ -165,7 +172,41 @@ export async function measurePullThroughput(
     if (!page.hasMore) break;
   }
   const seconds = (performance.now() - started) / 1000;
-  return { rows, pages, seconds, rowsPerSecond: rows / seconds, slowestPageMs };
+  return { rows, pages, seconds, rowsPerSecond: rows / seconds, slowestPageMs, remainingCountMs };
+}
+
+export interface HeadsLatency {
+  /** The first call (cold caches), in milliseconds. */
+  firstMs: number;
+  /** The median of `runs` further calls, in milliseconds. */
+  medianMs: number;
+  rows: number;
+}
+
+/** `POST /sync/heads` for `world`'s province admin, as the route reads it (one snapshot). */
+export async function measureHeadsLatency(
+  db: Db,
+  world: BenchWorld,
+  runs = 5,
+): Promise<HeadsLatency> {
+  const scope = callerScope({ id: world.adminId, role: 'admin_koordinator' }, world.provincePath);
+  const queues = queueIdsForRole('admin_koordinator');
+  const timed = async () => {
+    const started = performance.now();
+    const heads = await readHeads(db, scope, queues, START + 3_600_000);
+    // What the route does next: the answer becomes JSON.
+    JSON.stringify(heads);
+    return { ms: performance.now() - started, rows: heads.rows.length };
+  };
+  const first = await timed();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await timed()).ms);
+  times.sort((a, b) => a - b);
+  return {
+    firstMs: first.ms,
+    medianMs: times[Math.floor(times.length / 2)] ?? first.ms,
+    rows: first.rows,
+  };
 }
 
 export interface PushThroughput {

@@ -9,9 +9,11 @@ import { assertNever } from '../src-shared/domain/assert-never';
 import type { Clock, Ids } from '../src-shared/ports';
 import type { LoginRateLimits } from './auth/rate-limit';
 import type { Announcer } from './sync/announcer';
+import type { PresenceHub } from './sync/presence';
 import type { DatabaseTarget } from './config';
 import type { Db } from './db/db';
 import { loadMigrations, migrate } from './db/migrate';
+import { ensurePlannerStatistics } from './db/statistics';
 import { openPgliteDb } from './db/pglite-db';
 import { openPostgresDb } from './db/postgres-db';
 import { corsPolicy, installCors } from './http/cors';
@@ -28,6 +30,7 @@ import { registerSyncRoutes } from './routes/sync';
 import { registerCitizenRoutes } from './routes/citizen';
 import { registerStatsRoutes } from './routes/stats';
 import { registerAttachmentRoutes } from './routes/attachments';
+import { registerPresenceRoutes } from './routes/presence';
 
 /**
  * What the server and every route module run on. A new dependency is one optional field here,
@@ -53,6 +56,8 @@ export interface ServerDeps {
   simulation?: boolean;
   /** Announces new versions to live subscribers; default: one per server (src-server/sync/live.ts). */
   announcer?: Announcer;
+  /** Who has which report open; default: one per server (src-server/sync/live.ts). */
+  presence?: PresenceHub;
 }
 
 /**
@@ -70,6 +75,7 @@ const routeModules: readonly RouteModule[] = [
   registerCitizenRoutes,
   registerStatsRoutes,
   registerAttachmentRoutes,
+  registerPresenceRoutes,
 ];
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -157,6 +163,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     await migrate(db, await loadMigrations());
     await prepare?.(db, clock);
+    await ensurePlannerStatistics(db);
     app = await createServer({ ...rest, db, clock, ids });
     await app.listen({ host, port });
   } catch (error) {

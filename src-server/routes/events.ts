@@ -3,13 +3,14 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { SSE_PRESENCE_EVENT, type PresenceAnnouncement } from '../../src-shared/api/presence';
 import { SSE_VERSION_EVENT } from '../../src-shared/sync/protocol';
 import { hashToken } from '../auth/sessions';
 import type { Queryable } from '../db/db';
 import { requireCaller } from '../http/caller';
 import { parseQuery } from '../http/validation';
 import type { ServerDeps } from '../server';
-import { announcerFor } from '../sync/live';
+import { announcerFor, presenceFor } from '../sync/live';
 
 /** Comments keep proxies from closing an idle stream; between 15 and 25 s. */
 export const HEARTBEAT_MS = 20_000;
@@ -50,6 +51,11 @@ export class EventStream {
     this.raw.write(`event: ${SSE_VERSION_EVENT}\ndata: ${JSON.stringify({ version })}\n\n`);
   }
 
+  sendPresence(announcement: PresenceAnnouncement): void {
+    if (!this.isOpen) return;
+    this.raw.write(`event: ${SSE_PRESENCE_EVENT}\ndata: ${JSON.stringify(announcement)}\n\n`);
+  }
+
   /** Idempotent: called when the client leaves and when the server closes. */
   close(): void {
     if (!this.isOpen) return;
@@ -74,6 +80,8 @@ export async function registerEventsRoutes(app: FastifyInstance, deps: ServerDep
   const { db, clock } = deps;
   const announcer = announcerFor(deps);
   await announcer.start();
+  const presence = presenceFor(deps);
+  await presence.start();
   const streams = new Set<EventStream>();
 
   // Open streams never finish on their own: end them so the server can drain and stop.
@@ -83,6 +91,7 @@ export async function registerEventsRoutes(app: FastifyInstance, deps: ServerDep
   });
   app.addHook('onClose', async () => {
     await announcer.close();
+    await presence.close();
   });
 
   app.get('/events', async (request, reply) => {
@@ -107,6 +116,7 @@ export async function registerEventsRoutes(app: FastifyInstance, deps: ServerDep
       raw,
       () => {
         unsubscribe();
+        unsubscribePresence();
         streams.delete(stream);
       },
       () => isSessionLive(db, caller.token, clock.now()),
@@ -115,6 +125,12 @@ export async function registerEventsRoutes(app: FastifyInstance, deps: ServerDep
       path: caller.agencyPath,
       onVersion: (version) => {
         stream.sendVersion(version);
+      },
+    });
+    const unsubscribePresence = presence.subscribe({
+      path: caller.agencyPath,
+      onPresence: (announcement) => {
+        stream.sendPresence(announcement);
       },
     });
     streams.add(stream);

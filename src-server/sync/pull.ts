@@ -30,45 +30,105 @@ interface ChangeRow {
 }
 
 // $1 prefix pattern, $2 cursor, $3 limit, $4 ancestor paths, $5 caller's user id.
-const scoped = (table: string, entity: SyncEntity, extra = 'NULL::jsonb') =>
-  `(SELECT '${entity}' AS entity, id, version, doc, ${extra} AS reporter, false AS deleted
-      FROM ${table}
-     WHERE scope_path LIKE $1 AND version > $2 ORDER BY version LIMIT $3)`;
+// What each table contributes to a caller: how a row is selected and which rows are visible.
+// The page, the `remaining` count and the heads' reference rows all read these same clauses.
+interface VisibleTable {
+  readonly entity: SyncEntity | 'tombstone';
+  readonly from: string;
+  /** The columns (entity, id, version, doc, reporter, deleted) of a ChangeRow. */
+  readonly select: string;
+  /** Visibility for the caller, without the version condition, in the given parameters. */
+  readonly visible: (p: VisibilityParams) => string;
+}
+
+/** Placeholders of the caller's prefix pattern, ancestor paths and user id in a statement. */
+export interface VisibilityParams {
+  readonly prefix: string;
+  readonly ancestors: string;
+  readonly userId: string;
+}
+
+const scopedTable = (
+  table: string,
+  entity: SyncEntity,
+  reporter = 'NULL::jsonb',
+): VisibleTable => ({
+  entity,
+  from: table,
+  select: `'${entity}' AS entity, id, version, doc, ${reporter} AS reporter, false AS deleted`,
+  visible: (p) => `scope_path LIKE ${p.prefix}`,
+});
+
+export const visibleTables: readonly VisibleTable[] = [
+  scopedTable('reports', 'report', 'reporter'),
+  scopedTable('dispositions', 'disposition'),
+  scopedTable('responses', 'response'),
+  scopedTable('notes', 'note'),
+  scopedTable('citizen_messages', 'citizen_message'),
+  scopedTable('audit_events', 'audit_event'),
+  {
+    entity: 'agency',
+    from: 'agencies',
+    select: `'agency' AS entity, id, version,
+        jsonb_build_object('id', id, 'parentId', parent_id, 'name', name, 'level', level,
+          'timeZone', time_zone, 'settings', settings) AS doc, NULL::jsonb AS reporter,
+        false AS deleted`,
+    visible: (p) => `(path LIKE ${p.prefix} OR path = ANY(${p.ancestors}::text[]))`,
+  },
+  {
+    entity: 'user',
+    from: 'users',
+    select: `'user' AS entity, id, version,
+        jsonb_build_object('id', id, 'username', username, 'displayName', display_name,
+          'role', role, 'agencyId', agency_id) AS doc, NULL::jsonb AS reporter, false AS deleted`,
+    visible: (p) => `scope_path LIKE ${p.prefix}`,
+  },
+  {
+    entity: 'category',
+    from: 'categories',
+    select: `'category' AS entity, id, version, doc, NULL::jsonb AS reporter, false AS deleted`,
+    visible: () => 'true',
+  },
+  {
+    entity: 'template',
+    from: 'templates',
+    select: `'template' AS entity, id, version, doc, NULL::jsonb AS reporter, false AS deleted`,
+    visible: (p) => `((owner_user_id IS NULL
+              AND (scope_path LIKE ${p.prefix} OR scope_path = ANY(${p.ancestors}::text[])))
+            OR owner_user_id = ${p.userId})`,
+  },
+  {
+    entity: 'tombstone',
+    from: 'tombstones',
+    select:
+      'entity, entity_id AS id, version, NULL::jsonb AS doc, NULL::jsonb AS reporter, true AS deleted',
+    visible: (p) => `((owner_user_id IS NULL
+             AND (scope_path LIKE ${p.prefix}
+                  OR (entity IN ('template', 'agency') AND scope_path = ANY(${p.ancestors}::text[]))))
+            OR owner_user_id = ${p.userId})`,
+  },
+];
+
+const pageParams: VisibilityParams = { prefix: '$1', ancestors: '$4', userId: '$5' };
 
 const PAGE_SQL = `
 SELECT * FROM (
-  ${scoped('reports', 'report', 'reporter')}
-  UNION ALL ${scoped('dispositions', 'disposition')}
-  UNION ALL ${scoped('responses', 'response')}
-  UNION ALL ${scoped('notes', 'note')}
-  UNION ALL ${scoped('citizen_messages', 'citizen_message')}
-  UNION ALL ${scoped('audit_events', 'audit_event')}
-  UNION ALL (SELECT 'agency', id, version,
-        jsonb_build_object('id', id, 'parentId', parent_id, 'name', name, 'level', level,
-          'timeZone', time_zone, 'settings', settings), NULL::jsonb, false
-      FROM agencies
-     WHERE (path LIKE $1 OR path = ANY($4::text[])) AND version > $2 ORDER BY version LIMIT $3)
-  UNION ALL (SELECT 'user', id, version,
-        jsonb_build_object('id', id, 'username', username, 'displayName', display_name,
-          'role', role, 'agencyId', agency_id), NULL::jsonb, false
-      FROM users WHERE scope_path LIKE $1 AND version > $2 ORDER BY version LIMIT $3)
-  UNION ALL (SELECT 'category', id, version, doc, NULL::jsonb, false
-      FROM categories WHERE version > $2 ORDER BY version LIMIT $3)
-  UNION ALL (SELECT 'template', id, version, doc, NULL::jsonb, false
-      FROM templates
-     WHERE ((owner_user_id IS NULL AND (scope_path LIKE $1 OR scope_path = ANY($4::text[])))
-            OR owner_user_id = $5)
-       AND version > $2 ORDER BY version LIMIT $3)
-  UNION ALL (SELECT entity, entity_id, version, NULL::jsonb, NULL::jsonb, true
-      FROM tombstones
-     WHERE ((owner_user_id IS NULL
-             AND (scope_path LIKE $1
-                  OR (entity IN ('template', 'agency') AND scope_path = ANY($4::text[]))))
-            OR owner_user_id = $5)
-       AND version > $2 ORDER BY version LIMIT $3)
+  ${visibleTables
+    .map(
+      (t) => `(SELECT ${t.select} FROM ${t.from}
+     WHERE ${t.visible(pageParams)} AND version > $2 ORDER BY version LIMIT $3)`,
+    )
+    .join('\n  UNION ALL ')}
 ) AS changes
 ORDER BY version
 LIMIT $3`;
+
+// One count per table through the same indexes as the page: (scope_path, version) for a small
+// subtree, (version) near the head. $1 prefix pattern, $2 cursor, $3 ancestor paths, $4 user id.
+const countParams: VisibilityParams = { prefix: '$1', ancestors: '$3', userId: '$4' };
+const COUNT_SQL = `SELECT (${visibleTables
+  .map((t) => `(SELECT count(*) FROM ${t.from} WHERE ${t.visible(countParams)} AND version > $2)`)
+  .join('\n  + ')})::int AS n`;
 
 const knownEntities: ReadonlySet<string> = new Set(syncEntities);
 
@@ -138,4 +198,52 @@ export async function pullPage(
     cursor: last?.version ?? cursor,
     hasMore: rows.length > limit,
   };
+}
+
+/**
+ * How many rows and tombstones after `cursor` the caller may see now: exactly what pages from
+ * `cursor` would deliver if nothing changed meanwhile (each row once, at its newest version).
+ * One count per table through the pull indexes: exact, not an estimate. At 100,000 reports on
+ * PGlite, ~0.2 s for a province-wide caller at cursor 0 (vacuumed tables), a few ms near the head.
+ */
+export async function remainingAfter(
+  db: Queryable,
+  scope: CallerScope,
+  cursor: number,
+): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(COUNT_SQL, [
+    prefixPattern(scope.path),
+    cursor,
+    scope.ancestorPaths,
+    scope.userId,
+  ]);
+  return rows[0]?.n ?? 0;
+}
+
+const REFERENCE_ENTITIES: ReadonlySet<string> = new Set(['agency', 'user', 'category', 'template']);
+const referenceParams: VisibilityParams = { prefix: '$1', ancestors: '$2', userId: '$3' };
+const REFERENCE_SQL = visibleTables
+  .filter((t) => REFERENCE_ENTITIES.has(t.entity))
+  .map((t) => `(SELECT ${t.select} FROM ${t.from} WHERE ${t.visible(referenceParams)})`)
+  .join('\nUNION ALL ');
+
+/**
+ * The caller's reference rows (agencies, users, categories, templates) as they are now: what a
+ * pull from 0 leaves on the client for those entities (tombstones only remove what it never had).
+ */
+export async function referenceRows(db: Queryable, scope: CallerScope): Promise<SyncRow[]> {
+  const { rows } = await db.query<ChangeRow>(`${REFERENCE_SQL} ORDER BY version`, [
+    prefixPattern(scope.path),
+    scope.ancestorPaths,
+    scope.userId,
+  ]);
+  return rows.map((row) => toChange(row, scope) as SyncRow);
+}
+
+/** A report row as stored, as the caller may see it (reporter withheld as in a pull). */
+export function reportChange(
+  row: { id: string; version: number; doc: unknown; reporter: unknown },
+  scope: CallerScope,
+): SyncRow {
+  return toChange({ ...row, entity: 'report', deleted: false }, scope) as SyncRow;
 }
