@@ -5,6 +5,11 @@
 // Server figures: the synthetic complaint generator (the demo seed, on PGlite with a data
 // directory as `npm run server` uses), and sync pull/push throughput on PGlite, and on PostgreSQL
 // when POSKO_BENCH_DATABASE_URL (or DATABASE_URL) is set (in a scratch schema, dropped after).
+//
+// Inbox figures (bench/browser): the built renderer in headless Chromium with real IndexedDB,
+// signed in to a demo server with the same number of reports: time to usable, initial sync and
+// its floor, queue switch, search, open report, scroll frames, heap, offline action.
+// `--no-browser` leaves them out.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
@@ -16,7 +21,13 @@ import { loadMigrations, migrate } from '../src-server/db/migrate';
 import { openPgliteDb } from '../src-server/db/pglite-db';
 import { openPostgresDb } from '../src-server/db/postgres-db';
 import { seedDemo, seedReports } from '../src-server/seed/demo';
-import { measurePullThroughput, measurePushThroughput, prepareBenchWorld } from './server-sync';
+import { benchInboxInBrowser } from './browser/inbox-bench';
+import {
+  measureHeadsLatency,
+  measurePullThroughput,
+  measurePushThroughput,
+  prepareBenchWorld,
+} from './server-sync';
 
 const root = resolve(import.meta.dirname, '..');
 const isQuick = process.argv.includes('--quick');
@@ -92,6 +103,14 @@ async function benchSync(db: Db, suffix: string, label: string): Promise<void> {
   const world = await prepareBenchWorld(db, isQuick ? 5_000 : 20_000);
   const pulled = await measurePullThroughput(db, world);
   record(`server_pull_rows_per_s${suffix}`, pulled.rowsPerSecond, 'rows/s', `${label}: sync pull`);
+  record(
+    `server_pull_remaining_ms${suffix}`,
+    pulled.remainingCountMs,
+    'ms',
+    `${label}: pull remaining count (cursor 0)`,
+  );
+  const heads = await measureHeadsLatency(db, world);
+  record(`server_heads_ms${suffix}`, heads.medianMs, 'ms', `${label}: heads (median, warm)`);
   const pushed = await measurePushThroughput(db, world, isQuick ? 300 : 1_000);
   record(
     `server_push_mutations_per_s${suffix}`,
@@ -142,6 +161,13 @@ async function main(): Promise<void> {
       () => scratchPostgres(postgresUrl),
       (db) => benchSync(db, '_postgres', 'PostgreSQL'),
     );
+  }
+
+  const skipBrowser = process.argv.includes('--no-browser');
+  if (skipBrowser) {
+    console.log('Browser: skipped (--no-browser)');
+  } else {
+    await benchInboxInBrowser(reports, record);
   }
 
   const machine = {

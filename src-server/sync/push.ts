@@ -165,8 +165,7 @@ async function processOne(
   if (client === undefined) throw new Error('client row vanished');
   if (client.user_id !== caller.user.id) throw clientNotOwned();
   const last = client.last_mutation_id;
-  if (envelope.id <= last)
-    return { kind: 'result', result: { id: envelope.id, status: 'duplicate' } };
+  if (envelope.id <= last) return { kind: 'result', result: await duplicateOf(tx, envelope) };
   if (envelope.id > last + 1) return { kind: 'gap', expected: last + 1 };
 
   const decided = await decide(tx, deps, caller, scope, reference, envelope, now);
@@ -174,7 +173,62 @@ async function processOne(
     'UPDATE client_mutations SET last_mutation_id = $2, updated_at = $3 WHERE client_id = $1',
     [envelope.clientId, envelope.id, now],
   );
+  if (decided.kind === 'result') await rememberOutcome(tx, envelope, decided.result);
   return decided;
+}
+
+/** How many of a client's latest outcomes the server remembers for retries. */
+export const OUTCOMES_KEPT = 10_000;
+
+interface OutcomeRow {
+  status: 'applied' | 'superseded' | 'rejected';
+  version: number | null;
+  error: PushResult['error'] | null;
+}
+
+/** Remembers the outcome (in the mutation's transaction) and forgets the client's oldest. */
+async function rememberOutcome(
+  tx: Queryable,
+  envelope: MutationEnvelope,
+  result: PushResult,
+): Promise<void> {
+  if (result.status === 'duplicate') return;
+  await tx.query(
+    `INSERT INTO mutation_outcomes (client_id, mutation_id, status, version, error)
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+    [
+      envelope.clientId,
+      envelope.id,
+      result.status,
+      result.version ?? null,
+      result.error === undefined ? null : JSON.stringify(result.error),
+    ],
+  );
+  if (envelope.id > OUTCOMES_KEPT) {
+    await tx.query('DELETE FROM mutation_outcomes WHERE client_id = $1 AND mutation_id <= $2', [
+      envelope.clientId,
+      envelope.id - OUTCOMES_KEPT,
+    ]);
+  }
+}
+
+/** A retry of a processed mutation: `duplicate`, with the original outcome when remembered. */
+async function duplicateOf(tx: Queryable, envelope: MutationEnvelope): Promise<PushResult> {
+  const { rows } = await tx.query<OutcomeRow>(
+    'SELECT status, version, error FROM mutation_outcomes WHERE client_id = $1 AND mutation_id = $2',
+    [envelope.clientId, envelope.id],
+  );
+  const row = rows[0];
+  if (row === undefined) return { id: envelope.id, status: 'duplicate' };
+  return {
+    id: envelope.id,
+    status: 'duplicate',
+    original: {
+      status: row.status,
+      ...(row.version === null ? {} : { version: row.version }),
+      ...(row.error === null ? {} : { error: row.error }),
+    },
+  };
 }
 
 function rejected(id: number, error: MutationError | { code: string; message: string }): Processed {

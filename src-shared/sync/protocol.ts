@@ -377,6 +377,17 @@ export const PushResultSchema = z.strictObject({
   error: MutationErrorBodySchema.optional(),
   /** For `superseded`: the record as it is now on the server (when the caller may still see it). */
   current: SyncRowSchema.optional(),
+  /**
+   * For `duplicate`: what the server decided when it first processed the mutation (an earlier
+   * answer was lost), when it still remembers. Lets the client tell a refusal it never heard of.
+   */
+  original: z
+    .strictObject({
+      status: z.enum(['applied', 'superseded', 'rejected']),
+      version: VersionSchema.optional(),
+      error: MutationErrorBodySchema.optional(),
+    })
+    .optional(),
 });
 export type PushResult = z.infer<typeof PushResultSchema>;
 

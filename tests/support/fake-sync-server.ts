@@ -18,6 +18,7 @@ import {
 } from '../../src-shared/sync/conflicts';
 import {
   recordKey,
+  type MutationErrorBody,
   type RecordKey,
   type Transport,
   type TransportFailure,
@@ -58,6 +59,7 @@ export interface ProcessedMutation {
   readonly id: number;
   readonly status: 'applied' | 'superseded' | 'rejected';
   readonly version?: number;
+  readonly error?: MutationErrorBody;
   readonly envelope: MutationEnvelope;
 }
 
@@ -80,6 +82,8 @@ export interface FakeSyncServer {
 export function createFakeSyncServer(options: {
   now: () => number;
   seed: readonly SyncRow[];
+  /** Whether a retry is told the original outcome (the real server forgets old ones). */
+  rememberOutcomes?: boolean;
 }): FakeSyncServer {
   const records = new Map<RecordKey, Stored>();
   const lastMutationIds = new Map<string, { userId: string; last: number }>();
@@ -250,7 +254,24 @@ export function createFakeSyncServer(options: {
       lastMutationIds.set(request.clientId, client);
       for (const envelope of request.mutations) {
         if (envelope.id <= client.last) {
-          results.push({ id: envelope.id, status: 'duplicate' });
+          // Like the real server: a retry is told the original outcome.
+          const first =
+            options.rememberOutcomes === false
+              ? undefined
+              : processed.find((p) => p.clientId === request.clientId && p.id === envelope.id);
+          results.push({
+            id: envelope.id,
+            status: 'duplicate',
+            ...(first === undefined
+              ? {}
+              : {
+                  original: {
+                    status: first.status,
+                    ...(first.version === undefined ? {} : { version: first.version }),
+                    ...(first.error === undefined ? {} : { error: first.error }),
+                  },
+                }),
+          });
           continue;
         }
         if (envelope.id > client.last + 1) {
@@ -265,6 +286,7 @@ export function createFakeSyncServer(options: {
           status: result.status as ProcessedMutation['status'],
           envelope,
           ...(result.version === undefined ? {} : { version: result.version }),
+          ...(result.error === undefined ? {} : { error: result.error }),
         });
         results.push(result);
       }

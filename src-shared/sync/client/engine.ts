@@ -400,10 +400,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const updated: OutboxEntry[] = [];
     const reviews: ReviewItem[] = [];
     const released: RecordKey[] = [];
-    for (const result of response.results) {
-      answered.add(result.id);
-      const entry = byId.get(result.id);
+    for (const answer of response.results) {
+      answered.add(answer.id);
+      const entry = byId.get(answer.id);
       if (entry === undefined) continue;
+      // A retry after a lost answer: the server's original decision, when it remembers it.
+      const result: PushResult =
+        answer.status === 'duplicate' && answer.original !== undefined
+          ? { id: answer.id, ...answer.original }
+          : answer;
       switch (result.status) {
         case 'applied':
           updated.push(

@@ -78,6 +78,40 @@ describeEachBackend('sync push', (backend) => {
       expect(await count(server, 'audit_events', report.id)).toBe(1);
     });
 
+    it('tells a retry the original outcome of each mutation, refusals included', async () => {
+      const report = await insertOneReport(server.db, { agencyId: 'dinkes-a' });
+      const client = new TestClient();
+      const batch = [
+        client.mutation(
+          'report.setTags',
+          { reportId: report.id, tags: ['banjir'] },
+          report.version,
+        ),
+        // A blank reason: refused for good.
+        client.mutation(
+          'report.notAuthority',
+          { reportId: report.id, reason: ' ' },
+          report.version,
+        ),
+      ];
+      const first = await pushHttp(server, 'admin-a', client.clientId, batch);
+      expect(first.results.map((r) => r.status)).toEqual(['applied', 'rejected']);
+
+      const again = await pushHttp(server, 'admin-a', client.clientId, batch);
+      expect(again.results).toEqual([
+        {
+          id: 1,
+          status: 'duplicate',
+          original: { status: 'applied', version: first.results[0]?.version },
+        },
+        {
+          id: 2,
+          status: 'duplicate',
+          original: { status: 'rejected', error: first.results[1]?.error },
+        },
+      ]);
+    });
+
     it('applies each mutation exactly once when a push is cut off and retried', async () => {
       const report = await insertOneReport(server.db, { agencyId: 'dinkes-a' });
       const client = new TestClient();

@@ -166,10 +166,18 @@ export interface World {
   ): Client;
 }
 
-export function world(options: { seed?: readonly SyncRow[] } = {}): World {
+export function world(
+  options: { seed?: readonly SyncRow[]; rememberOutcomes?: boolean } = {},
+): World {
   const clock = manualClock(NOW);
   const scheduler = fakeScheduler(clock);
-  const server = createFakeSyncServer({ now: () => clock.now(), seed: options.seed ?? seedRows() });
+  const server = createFakeSyncServer({
+    now: () => clock.now(),
+    seed: options.seed ?? seedRows(),
+    ...(options.rememberOutcomes === undefined
+      ? {}
+      : { rememberOutcomes: options.rememberOutcomes }),
+  });
   let clients = 0;
   return {
     clock,

@@ -269,8 +269,24 @@ describe('sync engine: push and pull', () => {
     expect(effectiveRows(a.store)).toEqual(w.server.rows());
   });
 
-  it('marks a mutation whose answer was lost as processed, and drops it after the pull', async () => {
+  it('learns the original outcome of a mutation whose answer was lost from the retry', async () => {
     const w = world();
+    const client = await synced(w);
+    await client.engine.mutate('report.verifyDispose', dispose);
+    client.transport.plan.push('lose-answer');
+    await client.engine.syncOnce();
+    client.transport.plan.push('deliver', 'drop');
+    await client.engine.syncOnce();
+    const appliedVersion = w.server.processed()[0]?.version;
+    expect(client.store.outbox()).toMatchObject([{ state: 'applied', appliedVersion }]);
+    await client.engine.syncOnce();
+    expect(client.store.outbox()).toEqual([]);
+    expect(w.server.processed()).toHaveLength(1);
+    expect(effectiveRows(client.store)).toEqual(w.server.rows());
+  });
+
+  it('marks a lost answer the server no longer remembers as processed, dropped after the pull', async () => {
+    const w = world({ rememberOutcomes: false });
     const client = await synced(w);
     await client.engine.mutate('report.verifyDispose', dispose);
     client.transport.plan.push('lose-answer');
@@ -442,8 +458,29 @@ describe('sync engine: needs review', () => {
     expect(a.store.outbox()).toEqual([]);
   });
 
-  it('keeps a workflow move whose answer was lost and that left no trace for review', async () => {
+  it('keeps a refused workflow move whose answer was lost for review, with the real reason', async () => {
     const w = world();
+    const a = await synced(w, koordinatorA);
+    const b = await synced(w, koordinatorB);
+    await b.engine.mutate('report.archive', { reportId: 'r-1', reason: 'too_general' });
+    await b.engine.syncOnce();
+    await a.engine.mutate('report.verifyDispose', dispose);
+    a.transport.plan.push('lose-answer');
+    await a.engine.syncOnce();
+    await a.engine.syncOnce();
+    expect(a.store.outbox()).toEqual([]);
+    const items = await a.engine.reviewItems();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      kind: 'superseded',
+      mutation: { id: 1, name: 'report.verifyDispose' },
+      error: { code: 'workflow/wrong-status' },
+    });
+    expect(effectiveRows(a.store)).toEqual(w.server.rows());
+  });
+
+  it('keeps a workflow move whose forgotten answer was lost and that left no trace for review', async () => {
+    const w = world({ rememberOutcomes: false });
     const a = await synced(w, koordinatorA);
     const b = await synced(w, koordinatorB);
     await b.engine.mutate('report.archive', { reportId: 'r-1', reason: 'too_general' });
