@@ -66,6 +66,9 @@ import { createPresenceReporter, type PresenceReporter } from './presence-report
 
 /** Data events during a pull are coalesced to at most one per this many ms. */
 export const DATA_EVENT_THROTTLE_MS = 50;
+/** How long after the last indexed change the search index merges its recent changes. */
+const COMPACT_AFTER_MS = 500;
+
 /** After the initial sync, the model and search snapshots are rewritten at most this often. */
 export const SNAPSHOT_INTERVAL_MS = 5 * 60_000;
 /** A data event naming more reports than this names none (re-run everything). */
@@ -186,6 +189,8 @@ interface Runtime {
   lastSnapshotAt: number;
   snapshotTimer: unknown;
   isSnapshotting: boolean;
+  /** Merges the search index's recent changes once things are quiet (searches stay fast). */
+  compactTimer: unknown;
 }
 
 export async function createInboxService(
@@ -362,6 +367,17 @@ export async function createInboxService(
 
   // ---- store changes -----------------------------------------------------------------------
 
+  /** Compacts the search index when no pull is running, at most once per quiet moment. */
+  function scheduleCompaction(rt: Runtime): void {
+    if (rt.compactTimer !== null) return;
+    rt.compactTimer = deps.scheduler.setTimeout(() => {
+      rt.compactTimer = null;
+      if (rt !== runtime) return;
+      if (rt.engine.status().phase === 'idle') rt.search.compact();
+      else scheduleCompaction(rt);
+    }, COMPACT_AFTER_MS);
+  }
+
   function onStoreChange(rt: Runtime, change: StoreChange): void {
     if (rt !== runtime) return;
     const upserts: ReportListRow[] = [];
@@ -376,7 +392,10 @@ export async function createInboxService(
       rt.model.remove(removed);
       rt.search.remove(removed);
     }
-    if (texts.length > 0) rt.search.add(texts);
+    if (texts.length > 0) {
+      rt.search.add(texts);
+      scheduleCompaction(rt);
+    }
     if (upserts.length > 0) rt.model.upsert(upserts);
     if (change.reports.length > 0) {
       rt.snapshotDirty = true;
@@ -529,6 +548,7 @@ export async function createInboxService(
       lastSnapshotAt: deps.clock.now(),
       snapshotTimer: null,
       isSnapshotting: false,
+      compactTimer: null,
     };
     const started = rt;
     runtime = rt;
@@ -549,6 +569,8 @@ export async function createInboxService(
     rt.engine.stop();
     if (rt.snapshotTimer !== null) deps.scheduler.clearTimeout(rt.snapshotTimer);
     rt.snapshotTimer = null;
+    if (rt.compactTimer !== null) deps.scheduler.clearTimeout(rt.compactTimer);
+    rt.compactTimer = null;
     if (persist && rt.election.isLeader()) await persistSnapshots(rt);
     rt.election.release();
     rt.channel.close();

@@ -516,6 +516,8 @@ class InvertedIndex implements SearchIndex {
   private dead: Uint32Array;
   private deadCount = 0;
   private nextDoc: number;
+  /** A hash of each document's text since this index was made: unchanged text is not re-added. */
+  private readonly textHashes = new Map<string, number>();
   generation = 0;
 
   constructor(main: MainSegment, docIds: string[]) {
@@ -535,6 +537,7 @@ class InvertedIndex implements SearchIndex {
     const doc = this.docOf.get(id);
     if (doc === undefined) return;
     this.docOf.delete(id);
+    this.textHashes.delete(id);
     this.docIds[doc] = '';
     setBit(this.dead, doc);
     this.deadCount += 1;
@@ -544,13 +547,20 @@ class InvertedIndex implements SearchIndex {
     if (docs.length === 0) return;
     // Tombstones may fall on documents of this same batch: room for all of them first.
     this.dead = grownUint32(this.dead, ((this.nextDoc + docs.length) >>> 5) + 1);
+    let added = 0;
     for (const { id, text } of docs) {
+      // A local action re-sends a report whose text did not change: nothing to index.
+      const hash = hashTerm(text);
+      if (this.docOf.has(id) && this.textHashes.get(id) === hash) continue;
       this.tombstone(id);
       const doc = this.nextDoc++;
       this.docIds[doc] = id;
       this.docOf.set(id, doc);
+      this.textHashes.set(id, hash);
       this.delta.addDoc(text);
+      added += 1;
     }
+    if (added === 0) return;
     this.generation += 1;
     this.maybeMerge();
   }

@@ -88,6 +88,18 @@ describe('search index', () => {
     expect(ids(index, 'jalan ')).toEqual(['b']);
   });
 
+  it('leaves a document added again with the same text alone (a local action on a report)', () => {
+    const index = indexOf(docs);
+    index.compact();
+    const generation = index.generation;
+    index.add([{ id: 'a', text: docs.a }]);
+    expect(index.generation).toBe(generation);
+    expect(index.docNumber('a')).toBeGreaterThanOrEqual(0);
+    index.add([{ id: 'a', text: `${docs.a} banjir` }]);
+    expect(index.generation).toBeGreaterThan(generation);
+    expect(ids(index, 'banjir ')).toContain('a');
+  });
+
   it('forgets removed documents and ignores unknown ids', () => {
     const index = indexOf(docs);
     const before = index.generation;
