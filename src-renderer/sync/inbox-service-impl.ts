@@ -99,6 +99,11 @@ export interface InboxServiceDeps {
   readonly locks?: LockManagerLike;
   /** Opens a BroadcastChannel; absent → no messages between windows. */
   readonly openChannel?: (name: string) => BroadcastChannelLike;
+  /**
+   * Calls the listener when the device's network comes back (the `online` event); returns the
+   * unsubscribe. Absent → the next retry (backoff) or the live stream's reconnect finds out.
+   */
+  readonly onNetworkOnline?: (listener: () => void) => () => void;
   /** Engine tuning (tests, simulation). */
   readonly engine?: { readonly pageSize?: number; readonly pollMs?: number };
   readonly presenceHeartbeatMs?: number;
@@ -552,6 +557,14 @@ export async function createInboxService(
     };
     const started = rt;
     runtime = rt;
+    if (deps.onNetworkOnline !== undefined) {
+      // Back online: send the outbox now rather than after a backoff of up to a minute.
+      rt.unsubscribes.push(
+        deps.onNetworkOnline(() => {
+          if (started === runtime && started.election.isLeader()) started.engine.nudge();
+        }),
+      );
+    }
     rt.unsubscribes.push(
       db.subscribe((change) => {
         onStoreChange(started, change);

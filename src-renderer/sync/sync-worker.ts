@@ -53,6 +53,12 @@ serveInboxWorker(
       clock: { now: () => Date.now() },
       scheduler,
       random: () => Math.random(),
+      onNetworkOnline: (listener) => {
+        globalThis.addEventListener('online', listener);
+        return () => {
+          globalThis.removeEventListener('online', listener);
+        };
+      },
       ...(locks === undefined ? {} : { locks }),
       ...(typeof BroadcastChannel === 'function'
         ? { openChannel: (name: string): BroadcastChannelLike => new BroadcastChannel(name) }

@@ -1,16 +1,24 @@
 // The filters over the queue: agency/unit, category, channel, type, privacy, arrival dates and
 // "pending changes only". They combine (AND); "Hapus semua filter" clears them and the search.
+// Shown on demand (the toolbar's "Filter (n)" button), so the list keeps the height.
 import {
   reportChannels,
   reportTypes,
   type ReportChannel,
   type ReportType,
 } from '../../../src-shared/domain/report';
-import type { PrivacyFilter } from '../../../src-shared/inbox/queries';
+import type { InboxQuery, PrivacyFilter } from '../../../src-shared/inbox/queries';
 import { useT } from '../../i18n/i18n';
 import { hasActiveFilters, useInboxStore } from './inbox-store';
 
 const privacyFilters: readonly PrivacyFilter[] = ['rahasia', 'anonim', 'public'];
+
+export const FILTERS_ID = 'inbox-filters';
+
+/** How many filters are set (the search is not one: it has its own box). */
+export function activeFilterCount(query: InboxQuery): number {
+  return Object.keys(query.filters).length;
+}
 const DAY_MS = 86_400_000;
 
 /** `YYYY-MM-DD` of a date input → local midnight (epoch ms), or undefined when empty. */
@@ -27,7 +35,7 @@ function msToDateInput(ms: number | undefined): string {
   return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function FiltersBar() {
+export function FiltersBar({ hidden = false }: { hidden?: boolean }) {
   const t = useT();
   const query = useInboxStore((s) => s.query);
   const reference = useInboxStore((s) => s.reference);
@@ -40,7 +48,13 @@ export function FiltersBar() {
   const categories = (reference?.categories ?? []).filter((c) => c.isActive);
 
   return (
-    <div className="filters-bar" role="group" aria-label={t('filters.label')}>
+    <div
+      id={FILTERS_ID}
+      className="filters-bar"
+      role="group"
+      aria-label={t('filters.label')}
+      hidden={hidden}
+    >
       <label className="filters-bar__field">
         <span>{t('filters.agency')}</span>
         <select

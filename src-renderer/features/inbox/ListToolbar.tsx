@@ -1,12 +1,22 @@
-// Above the list: the search box (`/` focuses it), the sort and its direction.
+// Above the list, on one row: the search box (`/` focuses it), the sort and its direction, the
+// "Filter (n)" button that shows or hides the filters, and the number of reports.
 import { sortKeys, type SortKey } from '../../../src-shared/inbox/queries';
 import { useT } from '../../i18n/i18n';
+import { activeFilterCount, FILTERS_ID } from './FiltersBar';
 import { useInboxStore } from './inbox-store';
 
 export const SEARCH_INPUT_ID = 'inbox-search';
 
-export function ListToolbar() {
+export function ListToolbar({
+  filtersOpen,
+  onToggleFilters,
+}: {
+  /** Whether the filters (FiltersBar, id FILTERS_ID) are shown. */
+  filtersOpen: boolean;
+  onToggleFilters: () => void;
+}) {
   const t = useT();
+  const filterCount = useInboxStore((s) => activeFilterCount(s.query));
   const searchText = useInboxStore((s) => s.searchText);
   const sort = useInboxStore((s) => s.query.sort);
   const direction = useInboxStore((s) => s.query.direction);
@@ -40,8 +50,9 @@ export function ListToolbar() {
         />
       </label>
       <label className="list-toolbar__sort">
-        <span>{t('inbox.sort.label')}</span>
+        <span className="visually-hidden">{t('inbox.sort.label')}</span>
         <select
+          title={t('inbox.sort.label')}
           value={sort}
           onChange={(event) => {
             setSort(event.target.value as SortKey);
@@ -66,6 +77,19 @@ export function ListToolbar() {
       >
         {direction === 'asc' ? '↑' : '↓'}{' '}
         {direction === 'asc' ? t('inbox.sort.asc') : t('inbox.sort.desc')}
+      </button>
+      <button
+        type="button"
+        className={
+          filterCount > 0
+            ? 'button list-toolbar__filters list-toolbar__filters--active'
+            : 'button list-toolbar__filters'
+        }
+        aria-expanded={filtersOpen}
+        aria-controls={FILTERS_ID}
+        onClick={onToggleFilters}
+      >
+        {filterCount > 0 ? t('filters.toggleCount', { count: filterCount }) : t('filters.toggle')}
       </button>
       <span className="list-toolbar__count" aria-live="polite">
         {total === null ? '' : t('inbox.total', { count: total })}

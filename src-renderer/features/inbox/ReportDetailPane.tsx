@@ -144,7 +144,7 @@ export function ReportDetailPane() {
   const timeline = buildTimeline(detail, maps, t);
 
   return (
-    <article className="detail" aria-labelledby="detail-title">
+    <article className="detail" aria-labelledby="detail-title" data-detail-report-id={report.id}>
       <header className="detail__header">
         <p className="detail__tracking">
           {t('detail.tracking', { id: report.trackingId })} ·{' '}

@@ -248,6 +248,7 @@ export function ReportList({ onOpen }: { onOpen: () => void }) {
         aria-rowcount={count + 1}
         aria-colcount={6}
         aria-busy={total === null}
+        data-epoch={epoch}
         aria-activedescendant={selectedIndex === null ? undefined : rowDomId(selectedIndex)}
         aria-keyshortcuts="j k ArrowDown ArrowUp Home End Enter o"
         tabIndex={0}

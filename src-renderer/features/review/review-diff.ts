@@ -1,8 +1,9 @@
 // The fields of a report that differ between the operator's intent and the server's state, for
-// the needs-review side-by-side view.
+// the needs-review side-by-side view: only the fields the reviewed change sets (the intended
+// record also carries the operator's other pending changes, which are not this item's business).
 import type { Report } from '../../../src-shared/domain/report';
 import type { ReviewItem } from '../../../src-shared/sync/client/ports';
-import type { SyncRow } from '../../../src-shared/sync/protocol';
+import type { MutationName, SyncRow } from '../../../src-shared/sync/protocol';
 
 export const reviewFields = [
   'status',
@@ -14,6 +15,23 @@ export const reviewFields = [
   'privacy',
 ] as const;
 export type ReviewField = (typeof reviewFields)[number];
+
+/** What each report mutation sets; a mutation not listed is compared on every field. */
+const fieldsSetBy: Partial<Record<MutationName, readonly ReviewField[]>> = {
+  'report.verifyDispose': ['status', 'agency', 'unit'],
+  'report.redispose': ['status', 'agency', 'unit'],
+  'report.notAuthority': ['status', 'unit'],
+  'report.tunda': ['status'],
+  'report.resume': ['status'],
+  'report.archive': ['status'],
+  'report.startProcessing': ['status'],
+  'report.extendDeadline': ['status'],
+  'report.reopen': ['status'],
+  'report.setCategory': ['category'],
+  'report.setTags': ['tags'],
+  'report.setPrivacy': ['privacy'],
+  'report.assign': ['assignee'],
+};
 
 function reportOf(row: SyncRow | null): Report | null {
   return row !== null && row.entity === 'report' ? row.data : null;
@@ -44,12 +62,19 @@ export interface ReviewDiff {
   readonly current: Report;
 }
 
-/** The differing fields, in a fixed order; empty when either side is not a report. */
-export function reviewDiff(item: Pick<ReviewItem, 'intended' | 'current'>): ReviewDiff[] {
+/**
+ * The differing fields the change sets, in a fixed order; empty when either side is not a
+ * report.
+ */
+export function reviewDiff(
+  item: Pick<ReviewItem, 'mutation' | 'intended' | 'current'>,
+): ReviewDiff[] {
   const intended = reportOf(item.intended);
   const current = reportOf(item.current);
   if (intended === null || current === null) return [];
+  const fields = fieldsSetBy[item.mutation.name] ?? reviewFields;
   return reviewFields
+    .filter((field) => fields.includes(field))
     .filter((field) => fieldValue(intended, field) !== fieldValue(current, field))
     .map((field) => ({ field, intended, current }));
 }

@@ -1,7 +1,7 @@
-// The operator's workspace: header, queue sidebar, report list (toolbar, filters, virtualized
-// grid), detail pane with actions, status bar and the needs-review panel. Connects the inbox store
+// The operator's workspace: header, queue sidebar, report list (toolbar, folding filters,
+// virtualized grid), detail pane with actions, status bar and the needs-review panel. Connects the inbox store
 // to the sync worker's InboxService for the signed-in session.
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { AppInfo } from '../../../src-shared/bridge';
 import { useT } from '../../i18n/i18n';
 import { useInboxService } from '../../sync/inbox-context';
@@ -68,6 +68,8 @@ export function MainLayout({
   const user = profile.user;
   const listRef = useRef<HTMLElement>(null);
   const detailRef = useRef<HTMLElement>(null);
+  // The filters are folded away by default: the list gets the height.
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   // The role decides the queues; start on the first one the role works.
   const queues = queuesForRole(user.role);
@@ -76,6 +78,18 @@ export function MainLayout({
   }, [queues, queue, setQueue]);
 
   useEffect(() => useInboxStore.getState().attach(service, user), [service, user]);
+
+  // The window learns of the network's return for sure (a worker may not): sync at once instead
+  // of waiting for the next retry.
+  useEffect(() => {
+    const onOnline = () => {
+      void useInboxStore.getState().syncNow();
+    };
+    window.addEventListener('online', onOnline);
+    return () => {
+      window.removeEventListener('online', onOnline);
+    };
+  }, []);
 
   useInboxShortcuts(listRef);
 
@@ -117,8 +131,13 @@ export function MainLayout({
           tabIndex={-1}
         >
           <h1 className="pane__title">{t(queueLabelKey(queue))}</h1>
-          <ListToolbar />
-          <FiltersBar />
+          <ListToolbar
+            filtersOpen={filtersOpen}
+            onToggleFilters={() => {
+              setFiltersOpen((open) => !open);
+            }}
+          />
+          <FiltersBar hidden={!filtersOpen} />
           <ReportList onOpen={openDetail} />
         </main>
         <section

@@ -85,6 +85,13 @@ export function StatusBar({ appInfo }: { appInfo: AppInfo | null }) {
     initial?.rowsTotal != null && initial.rowsTotal > 0
       ? Math.min(100, Math.round((initial.rowsDone / initial.rowsTotal) * 100))
       : null;
+  const rowsText =
+    initial === null
+      ? ''
+      : initial.rowsTotal === null
+        ? t('statusBar.rowsDone', { done: initial.rowsDone })
+        : t('statusBar.rows', { done: initial.rowsDone, total: initial.rowsTotal });
+  const eta = initial?.etaMs == null ? '' : etaText(t, initial.etaMs);
 
   return (
     <footer className="status-bar-wrap" role="contentinfo">
@@ -98,13 +105,13 @@ export function StatusBar({ appInfo }: { appInfo: AppInfo | null }) {
           <span aria-hidden="true" className="status-dot" />
           {connectionLabel}
         </span>
-        <span data-testid="last-sync">
+        <span className="status-bar__item" data-testid="last-sync">
           {status.lastSyncAt === null
             ? t('statusBar.neverSynced')
             : syncedAgo(t, locale, status.lastSyncAt, now)}
         </span>
         {status.pendingCount > 0 && (
-          <span data-testid="pending-count">
+          <span className="status-bar__item status-bar__pending" data-testid="pending-count">
             {t('statusBar.pending', { count: status.pendingCount })}
           </span>
         )}
@@ -121,8 +128,12 @@ export function StatusBar({ appInfo }: { appInfo: AppInfo | null }) {
           </button>
         )}
         {initial !== null && (
-          <span className="status-bar__initial" data-testid="initial-sync">
-            <span>{t('statusBar.initialSync')}</span>
+          <span
+            className="status-bar__initial"
+            data-testid="initial-sync"
+            title={[t('statusBar.initialSync'), rowsText, eta].filter(Boolean).join(' · ')}
+          >
+            <span className="status-bar__initial-label">{t('statusBar.initialSync')}</span>
             <span
               className="progress"
               role="progressbar"
@@ -130,25 +141,18 @@ export function StatusBar({ appInfo }: { appInfo: AppInfo | null }) {
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={percent ?? undefined}
-              aria-valuetext={
-                initial.rowsTotal === null
-                  ? t('statusBar.rowsDone', { done: initial.rowsDone })
-                  : t('statusBar.rows', { done: initial.rowsDone, total: initial.rowsTotal })
-              }
+              aria-valuetext={rowsText}
             >
               <span className="progress__bar" style={{ width: `${String(percent ?? 0)}%` }} />
             </span>
-            <span>
-              {initial.rowsTotal === null
-                ? t('statusBar.rowsDone', { done: initial.rowsDone })
-                : t('statusBar.rows', { done: initial.rowsDone, total: initial.rowsTotal })}
-            </span>
-            {initial.etaMs !== null && <span>{etaText(t, initial.etaMs)}</span>}
+            <span>{rowsText}</span>
+            {eta !== '' && <span>{eta}</span>}
           </span>
         )}
         <button
           type="button"
           className="button button--small"
+          title={t('statusBar.syncNowTitle')}
           disabled={!hasService || status.phase !== 'idle'}
           onClick={() => {
             void syncNow();
@@ -157,9 +161,11 @@ export function StatusBar({ appInfo }: { appInfo: AppInfo | null }) {
           {status.phase === 'idle' ? t('statusBar.syncNow') : t('statusBar.syncing')}
         </button>
         <span className="status-bar__spacer" />
-        <span className="status-bar__hint">{t('shell.paneHint')}</span>
+        <span className="status-bar__hint" title={t('shell.paneHintLong')}>
+          {t('shell.paneHint')}
+        </span>
         {appInfo && (
-          <span>
+          <span className="status-bar__host">
             {appInfo.host === 'electron'
               ? t('statusBar.host.electron')
               : t('statusBar.host.browser')}{' '}

@@ -119,7 +119,7 @@ let clientIds = 0;
 
 function start(
   w: World,
-  options: { broadcast?: boolean } = {},
+  options: { broadcast?: boolean; onNetworkOnline?: InboxServiceDeps['onNetworkOnline'] } = {},
 ): Promise<{ service: InboxService; transport: FakeTransport; events: InboxEvent[] }> {
   const transport = fakeTransport(w.server, koordinatorA, { heads: true });
   const dbOptions = (name: string): OpenLocalDbOptions => ({
@@ -156,6 +156,7 @@ function start(
     random: () => 0.5,
     ...(w.locks === undefined ? {} : { locks: w.locks }),
     engine: { pageSize: 10 },
+    ...(options.onNetworkOnline === undefined ? {} : { onNetworkOnline: options.onNetworkOnline }),
   };
   return createInboxService(config, deps).then((created) => {
     if (!created.ok) throw new Error(`open failed: ${created.error.detail}`);
@@ -231,6 +232,38 @@ describe('inbox service', () => {
     await runUntil(w, async () => (await service.report('r-1'))?.pending.length === 0);
     const after = await service.query(defaultInboxQuery('disposed'), 0, 10);
     expect(after.rows.map((r) => [r.id, r.pending])).toEqual([['r-1', false]]);
+  });
+
+  it('pushes the outbox as soon as the network is back, not after the backoff', async () => {
+    const w = world();
+    const online = new Set<() => void>();
+    const { service, transport } = await start(w, {
+      onNetworkOnline: (listener) => {
+        online.add(listener);
+        return () => online.delete(listener);
+      },
+    });
+    await runUntil(w, () => synced(service));
+    transport.offline = true;
+    await service.mutate('report.verifyDispose', dispose);
+    // The push fails; the retry waits for the backoff (random 0.5 → half a ceiling).
+    await runUntil(w, async () => (await service.status()).connection === 'offline');
+    await runUntil(w, async () => (await service.status()).nextRetryAt !== null);
+    const retryAt = (await service.status()).nextRetryAt ?? 0;
+    transport.offline = false;
+    for (const listener of online) listener();
+    // Only timers due now may fire: the push must not wait for the retry.
+    for (let i = 0; i < 200 && w.server.processed().length === 0; i++) {
+      await nextMacrotask();
+      const next = w.scheduler.pending()[0];
+      if (next !== undefined && next.dueAt <= w.clock.now()) await w.scheduler.fireNext();
+    }
+    expect(w.server.processed()).toHaveLength(1);
+    expect(w.clock.now()).toBeLessThan(retryAt);
+
+    await service.close();
+    toClose.length = 0;
+    expect(online.size).toBe(0);
   });
 
   it('answers a refused mutation with the mutator error and changes nothing', async () => {

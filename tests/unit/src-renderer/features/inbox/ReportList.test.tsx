@@ -183,7 +183,7 @@ describe('toolbar and filters', () => {
     detach = await attach(service);
     mounted = await mount(
       <>
-        <ListToolbar />
+        <ListToolbar filtersOpen onToggleFilters={() => undefined} />
         <FiltersBar />
       </>,
     );
@@ -214,14 +214,18 @@ describe('toolbar and filters', () => {
         createdTo: new Date(2025, 5, 11).getTime(),
       },
     });
+    // The toolbar's button tells how many filters are set.
+    const toggle = document.querySelector('button[aria-controls="inbox-filters"]');
+    expect(text(toggle)).toBe('Filter (6)');
     await type(byLabel('Kanal'), '');
     expect(useInboxStore.getState().query.filters.channels).toBeUndefined();
+    expect(text(toggle)).toBe('Filter (5)');
   });
 
   it('focuses nothing itself but updates the search text on every key', async () => {
     const service = fakeService({ reports: makeReports(3) });
     detach = await attach(service);
-    mounted = await mount(<ListToolbar />);
+    mounted = await mount(<ListToolbar filtersOpen={false} onToggleFilters={() => undefined} />);
     const search = document.getElementById('inbox-search');
     await type(search, '1900001');
     expect(useInboxStore.getState().searchText).toBe('1900001');

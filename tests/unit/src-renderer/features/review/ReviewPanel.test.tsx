@@ -77,9 +77,37 @@ function rejected(): ReviewItem {
 }
 
 describe('review diff', () => {
-  it('lists only the fields that differ, in a fixed order', () => {
-    expect(reviewDiff(superseded()).map((d) => d.field)).toEqual(['assignee', 'tags']);
+  it('lists only the differing fields the change sets, in a fixed order', () => {
+    // Someone else also assigned the report: not what this tags change is about.
+    expect(reviewDiff(superseded()).map((d) => d.field)).toEqual(['tags']);
     expect(reviewDiff(rejected())).toEqual([]);
+  });
+
+  it('leaves out the operator’s other pending changes carried by the intended record', () => {
+    const base = makeReport(2);
+    const intended = { ...base, status: 'disposed' as const, agencyId: 'dishub', tags: ['sampah'] };
+    const current = { ...base, status: 'disposed' as const, agencyId: 'dlh', tags: ['bersih'] };
+    const item = (mutation: ReviewItem['mutation']) =>
+      reviewDiff({ mutation, intended: row(intended), current: row(current) }).map((d) => d.field);
+    const envelope = { clientId: 'fake-client-0001', id: 9, baseVersion: 1, at: NOW };
+    expect(
+      item({
+        ...envelope,
+        name: 'report.verifyDispose',
+        args: { reportId: base.id, targetAgencyId: 'dishub' },
+      }),
+    ).toEqual(['agency']);
+    expect(
+      item({ ...envelope, name: 'report.setTags', args: { reportId: base.id, tags: ['sampah'] } }),
+    ).toEqual(['tags']);
+    // A change the table does not know is compared on every field.
+    expect(
+      item({
+        ...envelope,
+        name: 'note.add',
+        args: { reportId: base.id, noteId: 'n-1', body: 'catatan' },
+      }),
+    ).toEqual(['agency', 'tags']);
   });
 });
 
@@ -108,8 +136,8 @@ describe('needs-review panel', () => {
       'jalan, banjir',
       'lampu',
     ]);
-    const assignee = items[0]?.querySelector('tr[data-field="assignee"]');
-    expect(text(assignee ?? null)).toContain('Budi Santoso');
+    // The assignee someone else set is not part of this change.
+    expect(items[0]?.querySelector('tr[data-field="assignee"]')).toBeNull();
     expect(text(items[1] ?? null)).toContain(
       'Ditolak server: Laporan anonim tidak dapat dibuat tidak anonim.',
     );

@@ -15,6 +15,7 @@ import {
   makeReports,
   mount,
   press,
+  run,
   type Mounted,
 } from '../inbox/inbox-fixtures';
 
@@ -73,6 +74,47 @@ describe('main layout', () => {
     grid.focus();
     await press(grid, 'Enter');
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Rincian laporan');
+  });
+
+  it('folds the filters away behind the toolbar button, which counts the filters set', async () => {
+    const service = fakeService({ reports: makeReports(3) });
+    await mountLayout(service);
+    const toggle = document.querySelector('button[aria-controls="inbox-filters"]') as HTMLElement;
+    const filters = document.getElementById('inbox-filters') as HTMLElement;
+    expect(toggle.textContent).toBe('Filter');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(filters.hidden).toBe(true);
+
+    await click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(filters.hidden).toBe(false);
+
+    await run(() => {
+      useInboxStore.getState().setFilters({ channels: ['sms'], pendingOnly: true });
+    });
+    expect(toggle.textContent).toBe('Filter (2)');
+    await click(toggle);
+    expect(filters.hidden).toBe(true);
+    // Folded filters still apply, and the button still says so.
+    expect(toggle.textContent).toBe('Filter (2)');
+    expect(useInboxStore.getState().query.filters).toEqual({
+      channels: ['sms'],
+      pendingOnly: true,
+    });
+  });
+
+  it('syncs at once when the network comes back', async () => {
+    const service = fakeService({ reports: makeReports(1) });
+    await mountLayout(service);
+    expect(service.syncNowCalls).toBe(0);
+    await run(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(service.syncNowCalls).toBe(1);
+    mounted?.unmount();
+    mounted = null;
+    window.dispatchEvent(new Event('online'));
+    expect(service.syncNowCalls).toBe(1);
   });
 
   it('detaches from the service when the workspace closes', async () => {

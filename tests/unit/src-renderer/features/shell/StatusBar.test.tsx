@@ -42,9 +42,9 @@ describe('status bar', () => {
     detach = await attach(service);
     mounted = await mount(<StatusBar appInfo={null} />);
     expect(text(byTestId('connection'))).toBe('Daring');
-    expect(text(byTestId('pending-count'))).toBe('3 perubahan menunggu dikirim');
+    expect(text(byTestId('pending-count'))).toBe('3 menunggu dikirim');
     expect(text(byTestId('last-sync'))).toBe('Sinkron 2 menit lalu');
-    expect(text(byTestId('needs-review'))).toBe('2 perubahan perlu ditinjau');
+    expect(text(byTestId('needs-review'))).toBe('2 perlu ditinjau');
     await click(byTestId('needs-review'));
     expect(useInboxStore.getState().reviewOpen).toBe(true);
 
@@ -71,12 +71,12 @@ describe('status bar', () => {
     expect(bar?.getAttribute('aria-valuenow')).toBe('25');
     expect(bar?.getAttribute('aria-valuemax')).toBe('100');
     const progress = text(byTestId('initial-sync'));
-    expect(progress).toContain('2500 dari 10000 baris');
-    expect(progress).toContain('± 55 detik lagi');
+    expect(progress).toContain('2500/10000 baris');
+    expect(progress).toContain('± 55 dtk');
     await run(() => {
       service.setStatus({ initialSync: { rowsDone: 5_000, rowsTotal: 10_000, etaMs: 70_000 } });
     });
-    expect(text(byTestId('initial-sync'))).toContain('± 2 menit lagi');
+    expect(text(byTestId('initial-sync'))).toContain('± 2 mnt');
     await run(() => {
       service.setStatus({ initialSync: null });
     });
@@ -87,7 +87,7 @@ describe('status bar', () => {
     const service = fakeService({ reports: makeReports(1) });
     detach = await attach(service);
     mounted = await mount(<StatusBar appInfo={null} />);
-    await click(buttonNamed('Sinkronkan sekarang'));
+    await click(buttonNamed('Sinkronkan'));
     expect(service.syncNowCalls).toBe(1);
   });
 
