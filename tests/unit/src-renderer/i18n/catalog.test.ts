@@ -24,7 +24,7 @@ describe('i18n catalogues', () => {
 
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('id', 'shell.signedInAs', { name: 'Siti' })).toBe('Masuk sebagai Siti');
-    expect(translate('en', 'statusBar.pending', { count: 3 })).toBe('3 changes waiting to be sent');
+    expect(translate('en', 'statusBar.pending', { count: 3 })).toBe('3 waiting to send');
     expect(translate('id', 'shell.signedInAs')).toBe('Masuk sebagai {name}');
   });
 
