@@ -83,7 +83,7 @@ const Row = memo(function Row({
         {t(reportStatusLabelKey(row.status))}
       </span>
       <span role="gridcell" className="report-row__sla">
-        <SlaBadge outlook={breachOutlook(rowSlaReport(row), now)} />
+        <SlaBadge outlook={breachOutlook(rowSlaReport(row), now)} compact />
       </span>
       <span role="gridcell" className="report-row__pending">
         {row.pending && <PendingMarker />}

@@ -42,16 +42,20 @@ export function breachOutlook(report: SlaReport, now: number): BreachOutlook {
   return timeToBreach(report, now, slaCalendar());
 }
 
-export function slaBadgeText(t: Translate, outlook: BreachOutlook): string {
+/** The badge's text; `compact` abbreviates working days as "HK" (hari kerja) for the list. */
+export function slaBadgeText(t: Translate, outlook: BreachOutlook, compact = false): string {
   switch (outlook.state) {
     case 'overdue': {
       const days = -outlook.workingDaysRemaining;
-      return days > 0 ? t('sla.overdue', { days }) : t('sla.overdueShort');
+      if (days <= 0) return t('sla.overdueShort');
+      return compact ? t('sla.overdueCompact', { days }) : t('sla.overdue', { days });
     }
     case 'due_today':
       return t('sla.dueToday');
-    case 'on_track':
-      return t('sla.remaining', { days: outlook.workingDaysRemaining });
+    case 'on_track': {
+      const days = outlook.workingDaysRemaining;
+      return compact ? t('sla.remainingCompact', { days }) : t('sla.remaining', { days });
+    }
     case 'paused':
       return t('sla.paused');
     case 'no_deadline':
