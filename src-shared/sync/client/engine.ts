@@ -20,6 +20,7 @@ import {
   type MutationName,
   type PushResponse,
   type PushResult,
+  type SyncRow,
 } from '../protocol';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { computeLocalEffect, mainKey, traceKey, type EffectEnv } from './local-effect';
@@ -65,6 +66,13 @@ export interface SyncEngineOptions {
   readonly backoff?: BackoffPolicy;
   /** Polling interval without a live stream; default 30 s. With one, rounds follow announcements. */
   readonly pollMs?: number;
+  /**
+   * Told the rows a mutation's optimistic effect writes as soon as they are known, before its
+   * transaction commits, so a view can show the change at once. Optimistic: when the transaction
+   * fails or a later mutation of the same batch is refused, nothing was committed and `mutate`
+   * answers so; the view then undoes what it showed.
+   */
+  readonly onLocalEffect?: (rows: readonly SyncRow[]) => void;
 }
 
 export interface SyncEngine {
@@ -282,6 +290,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           }
           const effect = await computeLocalEffect(tx, parsed.value, env(), now);
           if (!effect.ok) throw new Refusal(index, effect.error);
+          options.onLocalEffect?.(
+            effect.value.rows.flatMap((entry) => (entry.row === null ? [] : [entry.row])),
+          );
           await tx.setLocal(effect.value.rows);
           id += 1;
           entries.push({

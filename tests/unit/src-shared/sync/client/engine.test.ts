@@ -29,6 +29,33 @@ async function synced(w: ReturnType<typeof world>, actor = koordinatorA): Promis
 }
 
 describe('sync engine: mutations', () => {
+  it('tells the view the optimistic rows before the transaction commits', async () => {
+    const w = world();
+    const seen: { ids: string[]; outboxAtThatTime: number }[] = [];
+    const client: Client = w.client(koordinatorA, {
+      onLocalEffect: (rows) => {
+        seen.push({
+          ids: rows.map((row) => `${row.entity}:${row.id}`),
+          outboxAtThatTime: client.store.outbox().length,
+        });
+      },
+    });
+    await client.engine.syncOnce();
+    await client.engine.mutate('report.setTags', { reportId: 'r-1', tags: ['jalan'] });
+    expect(seen).toEqual([{ ids: ['report:r-1'], outboxAtThatTime: 0 }]);
+    expect(client.store.outbox()).toHaveLength(1);
+
+    // A batch refused at its second item: the first item was shown, nothing was committed.
+    seen.length = 0;
+    const refused = await client.engine.mutateMany([
+      { name: 'report.setTags', args: { reportId: 'r-2', tags: ['banjir'] } },
+      { name: 'report.tunda', args: { reportId: 'r-2', messageToReporter: ' ' } },
+    ]);
+    expect(refused.ok).toBe(false);
+    expect(seen.map((s) => s.ids)).toEqual([['report:r-2']]);
+    expect(client.store.outbox()).toHaveLength(1);
+  });
+
   it('writes nothing for a refused mutation and consumes no id', async () => {
     const w = world();
     const client = await synced(w);
