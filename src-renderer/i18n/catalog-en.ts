@@ -183,6 +183,8 @@ export const catalogEn = {
   'filters.toggleCount': 'Filters ({count})',
   'sla.overdue': 'Overdue by {days} working days',
   'sla.overdueShort': 'Overdue',
+  'sla.overdueCompact': 'Overdue {days} wd',
+  'sla.remainingCompact': '{days} wd left',
   'sla.dueToday': 'Due today',
   'sla.remaining': '{days} working days left',
   'sla.paused': 'Paused',
@@ -222,6 +224,19 @@ export const catalogEn = {
   'detail.none': '—',
   'detail.attachments': 'Attachments',
   'detail.noAttachments': 'No attachments.',
+  'attachment.download': 'Download',
+  'attachment.downloadNamed': 'Download {name}',
+  'attachment.downloading': 'Downloading…',
+  'attachment.cached': 'saved for offline use',
+  'attachment.notCached':
+    'downloaded, but it could not be saved for offline use (device storage is full)',
+  'attachment.error.offline':
+    'This attachment is not stored on this device yet; connect to the network to download it.',
+  'attachment.error.notFound':
+    'The attachment was not found on the server. It may have been removed, or this report is no longer within your authority.',
+  'attachment.error.failed':
+    'The attachment could not be downloaded. Try again; if it keeps failing, sign in again or contact the server admin.',
+  'attachment.error.save': 'The file could not be saved: {message}',
   'detail.timeline': 'Timeline',
   'detail.noTimeline': 'No history yet.',
   'detail.pending.title': 'Changes not yet synced',

@@ -182,6 +182,8 @@ export const catalogId = {
   'filters.toggleCount': 'Filter ({count})',
   'sla.overdue': 'Terlambat {days} hari kerja',
   'sla.overdueShort': 'Terlambat',
+  'sla.overdueCompact': 'Terlambat {days} HK',
+  'sla.remainingCompact': 'Sisa {days} HK',
   'sla.dueToday': 'Jatuh tempo hari ini',
   'sla.remaining': 'Sisa {days} hari kerja',
   'sla.paused': 'Dijeda',
@@ -221,6 +223,19 @@ export const catalogId = {
   'detail.none': '—',
   'detail.attachments': 'Lampiran',
   'detail.noAttachments': 'Tidak ada lampiran.',
+  'attachment.download': 'Unduh',
+  'attachment.downloadNamed': 'Unduh {name}',
+  'attachment.downloading': 'Mengunduh…',
+  'attachment.cached': 'tersimpan untuk luring',
+  'attachment.notCached':
+    'terunduh, tetapi tidak dapat disimpan untuk luring (ruang penyimpanan perangkat penuh)',
+  'attachment.error.offline':
+    'Lampiran belum tersimpan di perangkat ini; sambungkan ke jaringan untuk mengunduhnya.',
+  'attachment.error.notFound':
+    'Lampiran tidak ditemukan di server. Mungkin sudah dihapus, atau laporan ini tidak lagi dalam wewenang Anda.',
+  'attachment.error.failed':
+    'Lampiran gagal diunduh. Coba lagi; bila tetap gagal, masuk ulang atau hubungi admin server.',
+  'attachment.error.save': 'Berkas tidak dapat disimpan: {message}',
   'detail.timeline': 'Riwayat',
   'detail.noTimeline': 'Belum ada riwayat.',
   'detail.pending.title': 'Perubahan belum tersinkron',

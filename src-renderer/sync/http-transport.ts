@@ -1,6 +1,7 @@
 // The sync engine's Transport over fetch and EventSource: pull, push and heads as JSON POSTs parsed
-// with the protocol schemas, failures sorted into TransportFailure kinds, and one shared event
-// stream (version and presence announcements) for the engine and the presence listeners.
+// with the protocol schemas, failures sorted into TransportFailure kinds, one shared event stream
+// (version and presence announcements) for the engine and the presence listeners, and attachment
+// downloads (GET, raw bytes) for the worker's attachment cache.
 
 import {
   PresenceAnnouncementSchema,
@@ -31,6 +32,8 @@ import {
 
 /** A pull page of 1000 full reports can take a while on a slow link; no answer in this → offline. */
 export const REQUEST_TIMEOUT_MS = 60_000;
+/** An attachment (up to 10 MiB) may take minutes on a weak link; the whole download gets this. */
+export const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
 /** After the event stream gave up (a refused or broken stream), try to open it again this late. */
 export const EVENTS_REOPEN_MS = 15_000;
 
@@ -59,9 +62,23 @@ export interface HttpTransportOptions {
   /** Opens an event stream; absent → no live updates (the engine polls). */
   readonly openEventSource?: (url: string) => EventSourceLike;
   readonly timeoutMs?: number;
+  /** Deadline of an attachment download (default DOWNLOAD_TIMEOUT_MS). */
+  readonly downloadTimeoutMs?: number;
 }
 
-export interface HttpTransport extends Transport {
+/** A downloaded file: its bytes and the media type the server declared (lowercase, no params). */
+export interface DownloadedAttachment {
+  readonly bytes: ArrayBuffer;
+  readonly mimeType: string;
+}
+
+/** What the sync worker needs to fetch attachments (the HTTP transport has it). */
+export interface AttachmentTransport {
+  /** `GET /api/v1/attachments/:id` with the session token. */
+  downloadAttachment(id: string): Promise<TransportResult<DownloadedAttachment>>;
+}
+
+export interface HttpTransport extends Transport, AttachmentTransport {
   heads(): Promise<TransportResult<HeadsResponse>>;
   /** Tells the server which report is on screen (`POST /api/v1/presence`). */
   postPresence(request: PresenceRequest): Promise<TransportResult<null>>;
@@ -90,11 +107,82 @@ function errorMessage(json: unknown, status: number): string {
     : `HTTP ${String(status)}`;
 }
 
+/** `image/JPEG; charset=x` → `image/jpeg`. */
+function mediaTypeOf(header: string | null): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   const base = `${options.serverUrl.replace(/\/+$/, '')}${API_PREFIX}`;
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const downloadTimeoutMs = options.downloadTimeoutMs ?? DOWNLOAD_TIMEOUT_MS;
   const inFlight = new Set<AbortController>();
   let isClosed = false;
+
+  /** Reads an error answer's body (JSON `{error}` when the server sent one) for its message. */
+  async function errorBody(response: Response): Promise<unknown> {
+    try {
+      const text = await response.text();
+      return text.trim() === '' ? null : (JSON.parse(text) as unknown);
+    } catch {
+      return null;
+    }
+  }
+
+  async function download(id: string): Promise<TransportResult<DownloadedAttachment>> {
+    if (isClosed) return failure('offline', 'The connection is closed');
+    const controller = new AbortController();
+    inFlight.add(controller);
+    const deadline = { passed: false };
+    const timer = options.scheduler.setTimeout(() => {
+      deadline.passed = true;
+      controller.abort();
+    }, downloadTimeoutMs);
+    const broken = (cause: unknown): { ok: false; error: TransportFailure } =>
+      failure(
+        'offline',
+        deadline.passed
+          ? `The file did not arrive within ${String(Math.round(downloadTimeoutMs / 1000))} s`
+          : cause instanceof Error
+            ? cause.message
+            : String(cause),
+      );
+    try {
+      let response: Response;
+      try {
+        response = await options.fetch(`${base}/attachments/${encodeURIComponent(id)}`, {
+          method: 'GET',
+          headers: { authorization: `Bearer ${options.token}` },
+          signal: controller.signal,
+          cache: 'no-store',
+        });
+      } catch (cause) {
+        return broken(cause);
+      }
+      const status = response.status;
+      if (status < 200 || status >= 300) {
+        const message = errorMessage(await errorBody(response), status);
+        if (status === 401) return failure('unauthorized', message, status);
+        if (status >= 500) return failure('server', message, status);
+        if (status >= 400) return failure('client', message, status);
+        return failure('server', `Unreadable answer (HTTP ${String(status)})`, status);
+      }
+      let bytes: ArrayBuffer;
+      try {
+        bytes = await response.arrayBuffer();
+      } catch (cause) {
+        // The file broke off mid-body: the connection, not the server's logic.
+        return broken(cause);
+      }
+      return {
+        ok: true,
+        value: { bytes, mimeType: mediaTypeOf(response.headers.get('content-type')) },
+      };
+    } finally {
+      options.scheduler.clearTimeout(timer);
+      inFlight.delete(controller);
+    }
+  }
 
   async function post<T>(
     path: string,
@@ -272,6 +360,9 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     },
     postPresence(request: PresenceRequest): Promise<TransportResult<null>> {
       return post('/presence', request, { safeParse: () => ({ success: true, data: null }) });
+    },
+    downloadAttachment(id: string): Promise<TransportResult<DownloadedAttachment>> {
+      return download(id);
     },
     ...(options.openEventSource === undefined
       ? {}

@@ -77,6 +77,7 @@ export function createInboxClient(
     resolveReview: (id, choice) => rpc.call('resolveReview', id, choice),
     status: () => rpc.call('status'),
     syncNow: () => rpc.call('syncNow'),
+    attachment: (reportId, attachmentId) => rpc.call('attachment', reportId, attachmentId),
     exportOutbox: () => rpc.call('exportOutbox'),
     recover: () => rpc.call('recover'),
     setPresence(reportId, editing) {

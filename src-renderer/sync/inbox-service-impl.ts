@@ -6,6 +6,7 @@
 import { PRESENCE_HEARTBEAT_MS, type PresenceAnnouncement } from '../../src-shared/api/presence';
 import { userActor } from '../../src-shared/domain/actor';
 import type { Agency } from '../../src-shared/domain/agency';
+import type { Attachment } from '../../src-shared/domain/report';
 import type { Category } from '../../src-shared/domain/category';
 import type { Template } from '../../src-shared/domain/template';
 import type { User } from '../../src-shared/domain/user';
@@ -33,6 +34,7 @@ import {
   type LocalStore,
   type Scheduler,
   type Transport,
+  type TransportFailure,
 } from '../../src-shared/sync/client/ports';
 import { referenceFromRows } from '../../src-shared/sync/client/reference';
 import { initialSyncStatus, type SyncStatus } from '../../src-shared/sync/client/status';
@@ -44,7 +46,10 @@ import {
   EXPORT_UNREADABLE_MESSAGE_KEY,
   localStoreProblemOf,
 } from '../platform/local-db/local-db-problems';
+import type { AttachmentTransport } from './http-transport';
 import type {
+  AttachmentContent,
+  AttachmentError,
   InboxEvent,
   InboxPage,
   InboxService,
@@ -91,7 +96,9 @@ export interface InboxServiceDeps {
   recoverDb(name: string, exportedOutbox: string): Promise<OpenLocalDbResult>;
   /** The database's name for a profile and user (one database each). */
   dbName(profileId: string, userId: string): string;
-  readonly transport: Transport & Partial<PresenceTransport> & { close?: () => void };
+  readonly transport: Transport &
+    Partial<PresenceTransport> &
+    Partial<AttachmentTransport> & { close?: () => void };
   readonly clock: Clock;
   readonly scheduler: Scheduler;
   readonly random: () => number;
@@ -175,6 +182,35 @@ const storageMutationError = (problem: LocalStoreProblem): MutationError =>
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+const attachmentError = (code: AttachmentError['code'], message: string): AttachmentError => ({
+  code,
+  message,
+});
+
+function downloadError(failure: TransportFailure): AttachmentError {
+  switch (failure.kind) {
+    case 'offline':
+      return attachmentError('attachment/offline', failure.message);
+    case 'client':
+      return failure.status === 404
+        ? attachmentError('attachment/not-found', failure.message)
+        : attachmentError('attachment/failed', failure.message);
+    case 'unauthorized':
+      return attachmentError(
+        'attachment/failed',
+        `The server refused the session; sign in again (${failure.message})`,
+      );
+    case 'server':
+      return attachmentError('attachment/failed', failure.message);
+  }
+}
+
+/** Whether `mimeType` names the same media type as the metadata's (case and parameters aside). */
+function sameMediaType(mimeType: string, expected: string): boolean {
+  const bare = (value: string) => value.split(';')[0]?.trim().toLowerCase() ?? '';
+  return bare(mimeType) === bare(expected);
 }
 
 /** One opened database with everything built on it; recover() replaces it whole. */
@@ -690,6 +726,106 @@ export async function createInboxService(
     };
   }
 
+  /** The report's metadata of one attachment (as the operator sees the report), or null. */
+  async function attachmentMeta(
+    rt: Runtime,
+    reportId: string,
+    attachmentId: string,
+  ): Promise<Attachment | null> {
+    const records = await rt.db.reportRecords(reportId);
+    const report = effectiveRow(records?.get(`report:${reportId}`));
+    if (report?.entity !== 'report') return null;
+    return report.data.attachments.find((a) => a.id === attachmentId) ?? null;
+  }
+
+  async function attachment(
+    rt: Runtime,
+    reportId: string,
+    attachmentId: string,
+  ): Promise<Result<AttachmentContent, AttachmentError>> {
+    let meta: Attachment | null;
+    try {
+      meta = await attachmentMeta(rt, reportId, attachmentId);
+    } catch (error) {
+      const found = reportProblem(error);
+      if (found === null) throw error;
+      return err(attachmentError('attachment/failed', `The local database: ${found.detail}`));
+    }
+    if (meta === null) {
+      return err(
+        attachmentError(
+          'attachment/not-found',
+          `Report ${reportId} has no attachment ${attachmentId} on this device`,
+        ),
+      );
+    }
+    const content = (bytes: ArrayBuffer, cached: boolean): AttachmentContent => ({
+      fileName: meta.fileName,
+      mimeType: meta.mimeType,
+      bytes,
+      cached,
+    });
+
+    // A copy that does not match the metadata (damaged, or stored by a bug) is fetched again.
+    try {
+      const copy = await rt.db.getAttachment(attachmentId);
+      if (
+        copy !== null &&
+        copy.reportId === reportId &&
+        copy.bytes.byteLength === meta.sizeBytes &&
+        sameMediaType(copy.mimeType, meta.mimeType)
+      ) {
+        return ok(content(copy.bytes, true));
+      }
+    } catch (error) {
+      // An unreadable cache is not fatal: the server still has the file.
+      if (localStoreProblemOf(error, 'use') === null) throw error;
+    }
+
+    const download = deps.transport.downloadAttachment?.bind(deps.transport);
+    if (download === undefined) {
+      return err(attachmentError('attachment/failed', 'This connection cannot download files'));
+    }
+    const answer = await download(attachmentId);
+    if (!answer.ok) return err(downloadError(answer.error));
+    const { bytes, mimeType } = answer.value;
+    if (bytes.byteLength !== meta.sizeBytes) {
+      return err(
+        attachmentError(
+          'attachment/failed',
+          `The server sent ${String(bytes.byteLength)} bytes; the report lists ${String(meta.sizeBytes)}`,
+        ),
+      );
+    }
+    if (!sameMediaType(mimeType, meta.mimeType)) {
+      return err(
+        attachmentError(
+          'attachment/failed',
+          `The server sent ${mimeType || 'no type'}; the report lists ${meta.mimeType}`,
+        ),
+      );
+    }
+    if (rt !== runtime) return ok(content(bytes, false));
+    try {
+      // IndexedDB copies the bytes here, so the caller may take (transfer) the buffer after.
+      await rt.db.putAttachment({
+        id: attachmentId,
+        reportId,
+        fileName: meta.fileName,
+        mimeType: meta.mimeType,
+        sizeBytes: meta.sizeBytes,
+        bytes,
+        fetchedAt: deps.clock.now(),
+      });
+    } catch (error) {
+      // A full disk: the operator still gets the file, and the problem is reported as usual.
+      if (reportProblem(error) === null) throw error;
+      return ok(content(bytes, false));
+    }
+    clearProblem();
+    return ok(content(bytes, true));
+  }
+
   async function guarded<T>(fallback: T, fn: (rt: Runtime) => Promise<T>): Promise<T> {
     try {
       return await fn(live());
@@ -764,6 +900,13 @@ export async function createInboxService(
       const rt = live();
       if (rt.election.isLeader()) await rt.engine.syncOnce();
       else rt.channel.post({ type: 'sync-now' });
+    },
+    attachment(reportId, attachmentId) {
+      const rt = runtime;
+      if (rt === null) {
+        return Promise.resolve(err(attachmentError('attachment/failed', 'The inbox is closed')));
+      }
+      return attachment(rt, reportId, attachmentId);
     },
     exportOutbox() {
       return live().db.exportOutbox();
@@ -875,6 +1018,14 @@ export async function openInboxService(
       inner?.resolveReview(id, choice) ?? Promise.resolve(err(noStorage())),
     status: () => inner?.status() ?? Promise.resolve(initialSyncStatus),
     syncNow: () => inner?.syncNow() ?? Promise.resolve(),
+    attachment: (reportId, attachmentId) =>
+      inner?.attachment(reportId, attachmentId) ??
+      Promise.resolve(
+        err({
+          code: 'attachment/failed' as const,
+          message: `The local database cannot be used (${problem.code}): ${problem.detail}`,
+        }),
+      ),
     exportOutbox: () =>
       inner?.exportOutbox() ?? Promise.reject(new Error(`${problem.code}: ${problem.detail}`)),
     async recover() {

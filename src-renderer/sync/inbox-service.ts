@@ -1,7 +1,7 @@
 // The contract between the inbox UI and the sync worker that owns the local database, the sync
 // engine and the in-memory inbox model. The UI holds a proxy (client.ts) that forwards each call
 // over postMessage; tests may use the implementation directly. Every call answers from local data
-// only: none waits for the network.
+// only — none waits for the network — except `attachment`, which downloads a file not yet cached.
 
 import type { SessionUser } from '../../src-shared/api/auth';
 import type { PresenceUser } from '../../src-shared/api/presence';
@@ -104,6 +104,30 @@ export type InboxEvent =
 
 export type ReviewChoice = 'reapply' | 'discard';
 
+/** An attachment's content, ready to save. */
+export interface AttachmentContent {
+  readonly fileName: string;
+  readonly mimeType: string;
+  /** Transferred (not copied) from the sync worker: the receiver owns it. */
+  readonly bytes: ArrayBuffer;
+  /**
+   * Whether a copy is kept on this device for offline reading: true when it was served from the
+   * cache or stored after downloading; false when it could not be stored (the disk is full — a
+   * 'local/quota-exceeded' problem event says so — or the database is unusable).
+   */
+  readonly cached: boolean;
+}
+
+export interface AttachmentError {
+  /**
+   * offline: not cached and the server cannot be reached; not-found: the report has no such
+   * attachment here or on the server; failed: anything else (refused, damaged, wrong size/type).
+   */
+  readonly code: 'attachment/offline' | 'attachment/not-found' | 'attachment/failed';
+  /** For logs and support (English); the UI shows its own text for the code. */
+  readonly message: string;
+}
+
 export interface InboxService {
   /** A window of the reports matching `query`, in its order. */
   query(query: InboxQuery, offset: number, limit: number): Promise<InboxPage>;
@@ -126,6 +150,14 @@ export interface InboxService {
   status(): Promise<SyncStatus>;
   /** Push and pull now (the operator's "Sinkronkan sekarang"). */
   syncNow(): Promise<void>;
+  /**
+   * An attachment of a report (checked against the report's attachment metadata): from the local
+   * cache when there, else downloaded with the session token, checked for size and type, cached.
+   */
+  attachment(
+    reportId: string,
+    attachmentId: string,
+  ): Promise<Result<AttachmentContent, AttachmentError>>;
   /** The outbox and needs-review list as a JSON document, for safekeeping before a recovery. */
   exportOutbox(): Promise<string>;
   /** Recreates the local database after a problem, keeping the outbox (re-imported). */

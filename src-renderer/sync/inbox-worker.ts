@@ -3,7 +3,7 @@
 // (sync-worker.ts) so tests can serve it over a MessageChannel.
 
 import type { InboxService, InboxSessionConfig } from './inbox-service';
-import { serveRpc, type MessagePortLike, type RpcServer } from './rpc';
+import { serveRpc, withTransfer, type MessagePortLike, type RpcServer } from './rpc';
 import type { InboxWorkerEvent, InboxWorkerHandlers } from './worker-api';
 
 export interface InboxWorker {
@@ -44,6 +44,11 @@ export function serveInboxWorker(
     resolveReview: async (id, choice) => (await ready).resolveReview(id, choice),
     status: async () => (await ready).status(),
     syncNow: async () => (await ready).syncNow(),
+    async attachment(reportId, attachmentId) {
+      const result = await (await ready).attachment(reportId, attachmentId);
+      // The file's bytes move to the window rather than being copied (up to 10 MiB).
+      return result.ok ? withTransfer(result, [result.value.bytes]) : result;
+    },
     exportOutbox: async () => (await ready).exportOutbox(),
     recover: async () => (await ready).recover(),
     setPresence(reportId, editing) {

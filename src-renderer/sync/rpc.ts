@@ -1,10 +1,12 @@
 // A small typed RPC over postMessage (a Worker, a MessagePort): the serving side exposes a handler
 // map, the calling side gets a promise per call, matched by request id. A handler's exception
-// travels back as a value and rejects only that call; events flow from server to caller.
+// travels back as a value and rejects only that call; events flow from server to caller. A
+// handler may mark its answer's buffers to be transferred rather than copied (withTransfer).
 
 /** The part of Worker / MessagePort / a worker's global scope used here. */
 export interface MessagePortLike {
-  postMessage(message: unknown): void;
+  /** `transfer`: objects moved to the other side (detached here), not copied. */
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   /** MessagePort only: starts delivery when listening with addEventListener. */
@@ -67,6 +69,18 @@ export class RpcError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Serving side
 
+/** Answers marked by withTransfer, with what to transfer (weak: nothing kept after sending). */
+const transferLists = new WeakMap<object, Transferable[]>();
+
+/**
+ * Marks `value`, a handler's answer, to be posted with `transfer` moved to the caller instead of
+ * copied (an attachment's ArrayBuffer). The handler must not use those objects afterwards.
+ */
+export function withTransfer<T extends object>(value: T, transfer: Transferable[]): T {
+  transferLists.set(value, transfer);
+  return value;
+}
+
 export interface RpcServer<E> {
   emit(event: E): void;
   close(): void;
@@ -89,6 +103,7 @@ export function serveRpc<E = never>(
 
   async function answer(request: RequestMessage): Promise<void> {
     let response: ResponseMessage;
+    let transfer: Transferable[] = [];
     try {
       if (options.before) await options.before();
       if (!Object.prototype.hasOwnProperty.call(handlers, request.method)) {
@@ -96,6 +111,7 @@ export function serveRpc<E = never>(
       }
       const handler = handlers[request.method] as (...args: unknown[]) => unknown;
       const value = await handler(...request.args);
+      if (isObject(value)) transfer = transferLists.get(value) ?? [];
       response = { rpc: 'response', id: request.id, ok: true, value };
     } catch (cause) {
       const error =
@@ -105,7 +121,8 @@ export function serveRpc<E = never>(
       response = { rpc: 'response', id: request.id, ok: false, error };
     }
     try {
-      port.postMessage(response);
+      if (transfer.length > 0) port.postMessage(response, transfer);
+      else port.postMessage(response);
     } catch (cause) {
       // The value could not be cloned: a bug in a handler, reported as the call's failure.
       port.postMessage({

@@ -34,6 +34,8 @@ import type { MutationError } from '../../src-shared/sync/mutation-error';
 import { mutationIdPrefix, mutationTarget, runMutator } from '../../src-shared/sync/mutators';
 import type { Mutation, MutationArgs, MutationName } from '../../src-shared/sync/protocol';
 import type {
+  AttachmentContent,
+  AttachmentError,
   InboxEvent,
   InboxPage,
   InboxService,
@@ -92,6 +94,19 @@ export interface FakeInboxService extends InboxService {
   failNextMutation(error: MutationError): void;
   /** The next recover() call answers this problem. */
   failNextRecover(problem: LocalStoreProblem): void;
+  /** Every attachment() call, in order. */
+  readonly attachmentCalls: readonly { reportId: string; attachmentId: string }[];
+  /** Ids of the attachments cached on the "device" (downloaded once, or put with setCached). */
+  readonly cachedAttachmentIds: readonly string[];
+  /**
+   * While true, attachment() of a file not cached answers attachment/offline (as the real
+   * service does when the server cannot be reached).
+   */
+  setOffline(offline: boolean): void;
+  /** The server's copy of an attachment (default: zero bytes of the metadata's size). */
+  setAttachmentFile(attachmentId: string, bytes: Uint8Array): void;
+  /** The next attachment() call answers this error (nothing is cached). */
+  failNextAttachment(error: AttachmentError): void;
   /** Sends any event to the subscribers. */
   emit(event: InboxEvent): void;
 }
@@ -136,6 +151,11 @@ export function createFakeInboxService(options: FakeInboxOptions): FakeInboxServ
   let lastMutationId = 0;
   let nextMutationError: MutationError | null = null;
   let nextRecoverProblem: LocalStoreProblem | null = null;
+  let nextAttachmentError: AttachmentError | null = null;
+  let isOffline = false;
+  const attachmentCalls: { reportId: string; attachmentId: string }[] = [];
+  const attachmentFiles = new Map<string, Uint8Array>();
+  const attachmentCache = new Map<string, Uint8Array>();
   let syncNowCalls = 0;
   let isClosed = false;
   const pending: PendingEntry[] = [];
@@ -458,6 +478,34 @@ export function createFakeInboxService(options: FakeInboxOptions): FakeInboxServ
       syncNowCalls += 1;
       return Promise.resolve();
     },
+    attachment(reportId, attachmentId): Promise<Result<AttachmentContent, AttachmentError>> {
+      attachmentCalls.push({ reportId, attachmentId });
+      const fail = (code: AttachmentError['code'], message: string) =>
+        Promise.resolve(err<AttachmentError>({ code, message }));
+      if (nextAttachmentError) {
+        const error = nextAttachmentError;
+        nextAttachmentError = null;
+        return Promise.resolve(err(error));
+      }
+      const meta = reports.get(reportId)?.attachments.find((a) => a.id === attachmentId);
+      if (meta === undefined) return fail('attachment/not-found', `No attachment ${attachmentId}`);
+      // A fresh buffer per answer: the real service transfers its buffer to the caller.
+      const answer = (bytes: Uint8Array) =>
+        Promise.resolve(
+          ok({
+            fileName: meta.fileName,
+            mimeType: meta.mimeType,
+            bytes: bytes.slice().buffer,
+            cached: true,
+          }),
+        );
+      const copy = attachmentCache.get(attachmentId);
+      if (copy !== undefined) return answer(copy);
+      if (isOffline) return fail('attachment/offline', 'fake: offline and not cached');
+      const file = attachmentFiles.get(attachmentId) ?? new Uint8Array(meta.sizeBytes);
+      attachmentCache.set(attachmentId, file);
+      return answer(file);
+    },
     exportOutbox() {
       return Promise.resolve(
         JSON.stringify({
@@ -533,6 +581,21 @@ export function createFakeInboxService(options: FakeInboxOptions): FakeInboxServ
     },
     failNextRecover(problem) {
       nextRecoverProblem = problem;
+    },
+    get attachmentCalls() {
+      return attachmentCalls;
+    },
+    get cachedAttachmentIds() {
+      return [...attachmentCache.keys()];
+    },
+    setOffline(offline) {
+      isOffline = offline;
+    },
+    setAttachmentFile(attachmentId, bytes) {
+      attachmentFiles.set(attachmentId, bytes);
+    },
+    failNextAttachment(error) {
+      nextAttachmentError = error;
     },
     emit,
   };

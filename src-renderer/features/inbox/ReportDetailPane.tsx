@@ -12,7 +12,8 @@ import { EmptyState } from '../../ui/EmptyState';
 import type { ReportDetail } from '../../sync/inbox-service';
 import { ActionBar } from './actions/ActionBar';
 import { mutationLabelKey } from './actions/action-labels';
-import { formatBytes, formatDate, formatDateTime } from './inbox-format';
+import { AttachmentList } from './AttachmentList';
+import { formatDate, formatDateTime } from './inbox-format';
 import { useInboxStore } from './inbox-store';
 import { PendingMarker } from './PendingMarker';
 import { nameOf, referenceMaps, type ReferenceMaps } from './reference-maps';
@@ -245,17 +246,7 @@ export function ReportDetailPane() {
 
       <section className="detail__attachments">
         <h3>{t('detail.attachments')}</h3>
-        {report.attachments.length === 0 ? (
-          <p className="detail__muted">{t('detail.noAttachments')}</p>
-        ) : (
-          <ul>
-            {report.attachments.map((a) => (
-              <li key={a.id}>
-                {a.fileName} <span className="detail__muted">({formatBytes(a.sizeBytes)})</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <AttachmentList key={report.id} reportId={report.id} attachments={report.attachments} />
       </section>
 
       <section className="detail__timeline">

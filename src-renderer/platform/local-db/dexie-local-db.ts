@@ -38,11 +38,13 @@ import {
   latestSchemaVersion,
   schemaVersions,
   tableNames,
+  type AttachmentRecord,
   type DocsRecord,
   type LocalRecord,
   type MetaRecord,
   type PoskoDexie,
   type SchemaVersion,
+  type TableName,
 } from './schema';
 import { DexieStoreTx, loadDocs, loadLocal, sortReview, type TxChanges } from './store-tx';
 
@@ -61,6 +63,20 @@ export interface OpenLocalDbOptions {
   /** The schema versions to open with (tests of upgrades; default: schema.ts). */
   readonly schema?: readonly SchemaVersion[];
 }
+
+/** A cached attachment as read back (a damaged record reads as not cached). */
+const AttachmentRecordSchema = z.object({
+  id: z.string(),
+  reportId: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.int().nonnegative(),
+  // By tag, not instanceof: IndexedDB may hand back a buffer of another realm.
+  bytes: z.custom<ArrayBuffer>(
+    (value) => Object.prototype.toString.call(value) === '[object ArrayBuffer]',
+  ),
+  fetchedAt: z.number(),
+});
 
 /** What one window tells the others after a commit. */
 const BroadcastMessageSchema = z.strictObject({
@@ -402,6 +418,18 @@ export class DexieLocalDb implements PoskoLocalDb {
     await this.guard(this.dexie.snapshots.put({ name, cursor, value }));
   }
 
+  async getAttachment(id: string): Promise<AttachmentRecord | null> {
+    const record = await this.read(['attachments'], () => this.dexie.attachments.get(id));
+    if (record === undefined) return null;
+    const parsed = AttachmentRecordSchema.safeParse(record);
+    return parsed.success ? parsed.data : null;
+  }
+
+  async putAttachment(record: AttachmentRecord): Promise<void> {
+    this.throwIfUnusable();
+    await this.guard(this.dexie.attachments.put(record));
+  }
+
   async exportOutbox(): Promise<string> {
     const { meta, outbox, review } = await this.read(['meta', 'outbox', 'review'], async () => ({
       meta: await this.dexie.meta.get(META_KEY),
@@ -458,10 +486,7 @@ export class DexieLocalDb implements PoskoLocalDb {
   }
 
   /** A read-only transaction over `tables`. */
-  private async read<T>(
-    tables: readonly (typeof tableNames)[number][],
-    work: () => Promise<T>,
-  ): Promise<T> {
+  private async read<T>(tables: readonly TableName[], work: () => Promise<T>): Promise<T> {
     this.throwIfUnusable();
     return this.guard(this.dexie.transaction('r', [...tables], work));
   }

@@ -12,6 +12,9 @@ import type {
   SyncMeta,
 } from '../../../src-shared/sync/client/ports';
 import type { LocalStoreProblem } from '../../sync/inbox-service';
+import type { AttachmentRecord } from './schema';
+
+export type { AttachmentRecord };
 
 export interface ReportChange {
   readonly id: string;
@@ -55,6 +58,13 @@ export interface PoskoLocalDb extends LocalStore {
   /** A persisted blob (search index, model snapshot) with the cursor it was made at. */
   getSnapshot(name: string): Promise<{ cursor: number; value: unknown } | null>;
   putSnapshot(name: string, cursor: number, value: unknown): Promise<void>;
+  /** A cached attachment, or null when it was never downloaded here. */
+  getAttachment(id: string): Promise<AttachmentRecord | null>;
+  /**
+   * Caches a downloaded attachment (replacing an older copy). A full disk throws a LocalStoreError
+   * with 'local/quota-exceeded'; nothing else is affected (it is a transaction of its own).
+   */
+  putAttachment(record: AttachmentRecord): Promise<void>;
   /** The outbox and review list as a JSON document (readable even when writes fail). */
   exportOutbox(): Promise<string>;
   close(): void;

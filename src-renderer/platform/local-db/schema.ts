@@ -70,6 +70,21 @@ export interface MetaRecord extends SyncMeta {
 }
 export const META_KEY = 'sync';
 
+/**
+ * A downloaded attachment kept for offline reading (schema v2). A cache: the server holds the
+ * file; the record may be dropped at any time and downloaded again.
+ */
+export interface AttachmentRecord {
+  readonly id: string;
+  readonly reportId: string;
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly sizeBytes: number;
+  readonly bytes: ArrayBuffer;
+  /** When it was downloaded (the injected clock). */
+  readonly fetchedAt: number;
+}
+
 export interface SnapshotRecord {
   readonly name: string;
   readonly cursor: number;
@@ -85,7 +100,10 @@ export type PoskoDexie = Dexie & {
   readonly review: Table<ReviewItem, string>;
   readonly meta: Table<MetaRecord, string>;
   readonly snapshots: Table<SnapshotRecord, string>;
+  readonly attachments: Table<AttachmentRecord, string>;
 };
+
+/** The tables a sync transaction (LocalStore.transact) writes: attachments stay out of it. */
 
 export const tableNames = [
   'list',
@@ -96,6 +114,10 @@ export const tableNames = [
   'meta',
   'snapshots',
 ] as const;
+
+/** Every table of the latest version. */
+export const allTableNames = [...tableNames, 'attachments'] as const;
+export type TableName = (typeof allTableNames)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Versions
@@ -122,6 +144,14 @@ export const schemaVersions: readonly SchemaVersion[] = [
       review: 'id',
       meta: 'key',
       snapshots: 'name',
+    },
+  },
+  {
+    // Issue 5: attachments downloaded on demand, cached for offline reading. A new table only:
+    // nothing written by version 1 changes shape, so no upgrade function.
+    version: 2,
+    stores: {
+      attachments: 'id, reportId',
     },
   },
 ];

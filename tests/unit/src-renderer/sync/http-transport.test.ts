@@ -305,3 +305,133 @@ describe('http transport: event stream', () => {
     expect(transport.subscribe).toBeUndefined();
   });
 });
+
+describe('http transport: attachment downloads', () => {
+  type FileAnswer =
+    { status: number; body: Uint8Array | string; type?: string } | Error | 'hang' | 'break-body';
+  function downloadWith(answer: FileAnswer) {
+    const scheduler = manualScheduler();
+    const calls: { url: string; init: RequestInit }[] = [];
+    const fetchFn = ((url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      if (answer === 'hang') {
+        return new Promise((_, reject) => {
+          init.signal?.addEventListener('abort', () => {
+            reject(new DOMException('The operation was aborted', 'AbortError'));
+          });
+        });
+      }
+      if (answer instanceof Error) return Promise.reject(answer);
+      if (answer === 'break-body') {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new Uint8Array([1, 2]));
+            controller.error(new TypeError('network error'));
+          },
+        });
+        return Promise.resolve(new Response(body, { status: 200 }));
+      }
+      const headers = answer.type === undefined ? undefined : { 'content-type': answer.type };
+      return Promise.resolve(
+        new Response(answer.body as BodyInit, {
+          status: answer.status,
+          ...(headers && { headers }),
+        }),
+      );
+    }) as unknown as typeof fetch;
+    const transport = createHttpTransport({
+      serverUrl: `${SERVER}/`,
+      token: 'tok en',
+      fetch: fetchFn,
+      scheduler,
+      timeoutMs: 1000,
+      downloadTimeoutMs: 5000,
+    });
+    return { transport, calls, scheduler };
+  }
+
+  it('gets the file with the bearer token and answers its bytes and media type', async () => {
+    const { transport, calls, scheduler } = downloadWith({
+      status: 200,
+      body: new Uint8Array([0x25, 0x50, 0x44, 0x46]),
+      type: 'Application/PDF; charset=binary',
+    });
+    const answer = await transport.downloadAttachment('att 1');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.url).toBe(`${SERVER}/api/v1/attachments/att%201`);
+    expect(calls[0]?.init.method).toBe('GET');
+    expect(calls[0]?.init.headers).toEqual({ authorization: 'Bearer tok en' });
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.value.mimeType).toBe('application/pdf');
+    expect([...new Uint8Array(answer.value.bytes)]).toEqual([0x25, 0x50, 0x44, 0x46]);
+    expect(scheduler.size()).toBe(0);
+  });
+
+  it('answers 401 as unauthorized with the server message', async () => {
+    const { transport } = downloadWith({
+      status: 401,
+      body: JSON.stringify({ error: { code: 'auth/expired', message: 'Session expired' } }),
+      type: 'application/json',
+    });
+    expect(await transport.downloadAttachment('att-1')).toEqual({
+      ok: false,
+      error: { kind: 'unauthorized', status: 401, message: 'auth/expired: Session expired' },
+    });
+  });
+
+  it('answers 404 as a client failure with status 404', async () => {
+    const { transport } = downloadWith({
+      status: 404,
+      body: JSON.stringify({ error: { code: 'attachment/not-found', message: 'No such file' } }),
+      type: 'application/json',
+    });
+    expect(await transport.downloadAttachment('att-1')).toEqual({
+      ok: false,
+      error: { kind: 'client', status: 404, message: 'attachment/not-found: No such file' },
+    });
+  });
+
+  it('answers a 5xx without a JSON body as a server failure', async () => {
+    const { transport } = downloadWith({ status: 502, body: '<html>bad gateway</html>' });
+    expect(await transport.downloadAttachment('att-1')).toEqual({
+      ok: false,
+      error: { kind: 'server', status: 502, message: 'HTTP 502' },
+    });
+  });
+
+  it('answers a network error as offline', async () => {
+    const { transport } = downloadWith(new TypeError('Failed to fetch'));
+    expect(await transport.downloadAttachment('att-1')).toEqual({
+      ok: false,
+      error: { kind: 'offline', message: 'Failed to fetch' },
+    });
+  });
+
+  it('answers a body that breaks off as offline', async () => {
+    const { transport } = downloadWith('break-body');
+    const answer = await transport.downloadAttachment('att-1');
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error.kind).toBe('offline');
+  });
+
+  it('gives up after the download deadline as offline', async () => {
+    const { transport, scheduler } = downloadWith('hang');
+    const pending = transport.downloadAttachment('att-1');
+    await Promise.resolve();
+    scheduler.fire(5000);
+    expect(await pending).toEqual({
+      ok: false,
+      error: { kind: 'offline', message: 'The file did not arrive within 5 s' },
+    });
+  });
+
+  it('refuses to download once closed', async () => {
+    const { transport, calls } = downloadWith({ status: 200, body: new Uint8Array([1]) });
+    transport.close();
+    expect(await transport.downloadAttachment('att-1')).toEqual({
+      ok: false,
+      error: { kind: 'offline', message: 'The connection is closed' },
+    });
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -140,4 +140,98 @@ describe('inbox client over the worker rpc', () => {
     expect((await fake()).isClosed).toBe(true);
     expect(isTerminated()).toBe(true);
   });
+
+  it('forwards attachment downloads and their errors', async () => {
+    const { client, fake } = setUp();
+    await client.counts();
+    const service = await fake();
+    service.load({
+      reports: [
+        makeReport({
+          id: 'r-2',
+          dueAt: now + 1000,
+          attachments: [
+            { id: 'att-1', fileName: 'foto.jpg', mimeType: 'image/jpeg', sizeBytes: 3 },
+            { id: 'att-2', fileName: 'surat.pdf', mimeType: 'application/pdf', sizeBytes: 2 },
+          ],
+        }),
+      ],
+    });
+    service.setAttachmentFile('att-1', new Uint8Array([7, 8, 9]));
+    const answer = await client.attachment('r-2', 'att-1');
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.value).toMatchObject({
+      fileName: 'foto.jpg',
+      mimeType: 'image/jpeg',
+      cached: true,
+    });
+    expect([...new Uint8Array(answer.value.bytes)]).toEqual([7, 8, 9]);
+    expect(service.attachmentCalls).toEqual([{ reportId: 'r-2', attachmentId: 'att-1' }]);
+    service.setOffline(true);
+    expect(await client.attachment('r-2', 'att-2')).toMatchObject({
+      ok: false,
+      error: { code: 'attachment/offline' },
+    });
+  });
+
+  it('transfers the attachment bytes from the worker rather than copying them', async () => {
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1, port2);
+    const inner = port2 as unknown as MessagePortLike;
+    const transfers: unknown[][] = [];
+    const workerSide: MessagePortLike = {
+      postMessage(message, transfer) {
+        transfers.push(transfer ?? []);
+        if (transfer === undefined) inner.postMessage(message);
+        else inner.postMessage(message, transfer);
+      },
+      addEventListener: (type, listener) => {
+        inner.addEventListener(type, listener);
+      },
+      removeEventListener: (type, listener) => {
+        inner.removeEventListener(type, listener);
+      },
+      start: () => inner.start?.(),
+    };
+    serveInboxWorker(workerSide, (c) =>
+      Promise.resolve(
+        createFakeInboxService({
+          user: c.user,
+          now: () => now,
+          agencies: agencyList,
+          reports: [
+            makeReport({
+              id: 'r-1',
+              attachments: [
+                { id: 'att-1', fileName: 'a.pdf', mimeType: 'application/pdf', sizeBytes: 4 },
+              ],
+            }),
+          ],
+        }),
+      ),
+    );
+    const port = port1 as unknown as MessagePortLike;
+    const worker = {
+      postMessage: (message: unknown) => {
+        port.postMessage(message);
+      },
+      addEventListener(type: string, listener: (event: MessageEvent) => void) {
+        if (type === 'message') port.addEventListener('message', listener);
+      },
+      removeEventListener(type: 'message', listener: (event: MessageEvent) => void) {
+        port.removeEventListener(type, listener);
+      },
+      start: () => port.start?.(),
+      terminate: () => undefined,
+    } as WorkerLike;
+    const client = createInboxClient(config, { spawn: () => worker, closeTimeoutMs: 200 });
+    const answer = await client.attachment('r-1', 'att-1');
+    expect(answer.ok && answer.value.bytes.byteLength).toBe(4);
+    const moved = transfers.find((list) => list.length > 0);
+    expect(moved).toHaveLength(1);
+    expect(moved?.[0]).toBeInstanceOf(ArrayBuffer);
+    // Other answers are plain copies.
+    await client.counts();
+    expect(transfers.filter((list) => list.length > 0)).toHaveLength(1);
+  });
 });

@@ -6,6 +6,7 @@ import {
   connectRpc,
   RpcError,
   serveRpc,
+  withTransfer,
   type MessagePortLike,
 } from '../../../../src-renderer/sync/rpc';
 
@@ -100,5 +101,32 @@ describe('rpc', () => {
     client.close('worker gone');
     await expect(waiting).rejects.toThrow('worker gone');
     await expect(client.call('add', 1, 1)).rejects.toThrow('worker gone');
+  });
+
+  it('moves a buffer marked for transfer to the caller instead of copying it', async () => {
+    const [a, b] = channel();
+    const sent: ArrayBuffer[] = [];
+    const fileHandlers = {
+      file: () => {
+        const bytes = new Uint8Array([1, 2, 3]).buffer;
+        sent.push(bytes);
+        return withTransfer({ name: 'a.pdf', bytes }, [bytes]);
+      },
+      copy: () => {
+        const bytes = new Uint8Array([4, 5]).buffer;
+        sent.push(bytes);
+        return { bytes };
+      },
+    };
+    serveRpc(b, fileHandlers);
+    const client = connectRpc<typeof fileHandlers>(a);
+    const moved = await client.call('file');
+    expect(moved.name).toBe('a.pdf');
+    expect([...new Uint8Array(moved.bytes)]).toEqual([1, 2, 3]);
+    // Transferred: the serving side's buffer is detached.
+    expect(sent[0]?.byteLength).toBe(0);
+    const copied = await client.call('copy');
+    expect([...new Uint8Array(copied.bytes)]).toEqual([4, 5]);
+    expect(sent[1]?.byteLength).toBe(2);
   });
 });

@@ -5,7 +5,7 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openLocalDb } from '../../../../../src-renderer/platform/local-db/dexie-local-db';
+import { openDexieLocalDb } from '../../../../../src-renderer/platform/local-db/dexie-local-db';
 import { toStoredListRow } from '../../../../../src-renderer/platform/local-db/list-rows';
 import {
   declareSchema,
@@ -25,34 +25,51 @@ const report = storeRows.report('r-1', 10, {
 });
 const note = storeRows.note('n-1', 'r-1', 11);
 const agency = storeRows.agency('prov', 12);
+/** A cached attachment (version 2 on). */
+const photo = {
+  id: 'att-1',
+  reportId: 'r-1',
+  fileName: 'foto.jpg',
+  mimeType: 'image/jpeg',
+  sizeBytes: 4,
+  bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]).buffer,
+  fetchedAt: 1500,
+};
+
+/** Writes version 1's content: everything but attachments (which version 1 has no table for). */
+async function seedV1(db: Dexie): Promise<void> {
+  const data = report.entity === 'report' ? report.data : null;
+  if (data === null) throw new Error('fixture is not a report');
+  await db.table('meta').put({
+    key: 'sync',
+    clientId: CLIENT,
+    cursor: 12,
+    lastMutationId: 3,
+    lastSyncAt: 1000,
+    initialSyncComplete: true,
+  });
+  const entry = (row: SyncRow) => ({ key: `${row.entity}:${row.id}`, version: row.version, row });
+  await db.table('docs').bulkPut([
+    { anchor: 'r-1', seq: 0, entries: [entry(report)], ck: [] },
+    { anchor: 'r-1', seq: 1, entries: [entry(note)], ck: ['note:n-1'] },
+    { anchor: 'ref:agency', seq: 0, entries: [entry(agency)], ck: [] },
+  ]);
+  await db
+    .table('list')
+    .put(
+      toStoredListRow(toListRow(data, { version: 10, pending: false, awaitingApproval: false })),
+    );
+  await db.table('outbox').put(outboxEntry(3, ['report:r-1'], CLIENT));
+  await db.table('review').put(reviewItem(2, CLIENT));
+  await db.table('snapshots').put({ name: 'search', cursor: 12, value: 'index' });
+}
 
 /** Writes the same content in the shape of each version. */
 const seeders: Record<number, (db: Dexie) => Promise<void>> = {
-  1: async (db) => {
-    const data = report.entity === 'report' ? report.data : null;
-    if (data === null) throw new Error('fixture is not a report');
-    await db.table('meta').put({
-      key: 'sync',
-      clientId: CLIENT,
-      cursor: 12,
-      lastMutationId: 3,
-      lastSyncAt: 1000,
-      initialSyncComplete: true,
-    });
-    const entry = (row: SyncRow) => ({ key: `${row.entity}:${row.id}`, version: row.version, row });
-    await db.table('docs').bulkPut([
-      { anchor: 'r-1', seq: 0, entries: [entry(report)], ck: [] },
-      { anchor: 'r-1', seq: 1, entries: [entry(note)], ck: ['note:n-1'] },
-      { anchor: 'ref:agency', seq: 0, entries: [entry(agency)], ck: [] },
-    ]);
-    await db
-      .table('list')
-      .put(
-        toStoredListRow(toListRow(data, { version: 10, pending: false, awaitingApproval: false })),
-      );
-    await db.table('outbox').put(outboxEntry(3, ['report:r-1'], CLIENT));
-    await db.table('review').put(reviewItem(2, CLIENT));
-    await db.table('snapshots').put({ name: 'search', cursor: 12, value: 'index' });
+  1: seedV1,
+  2: async (db) => {
+    await seedV1(db);
+    await db.table('attachments').put(photo);
   },
 };
 
@@ -82,9 +99,10 @@ describe('schema upgrades', () => {
         await seed(old);
         old.close();
 
-        const result = await openLocalDb(testOptions({ name, indexedDB: factory }));
+        const result = await openDexieLocalDb(testOptions({ name, indexedDB: factory }));
         if (!result.ok) throw new Error(`open failed: ${JSON.stringify(result.error)}`);
         const db = track(result.value);
+        expect(db.dexie.verno).toBe(latestSchemaVersion());
 
         expect(await db.meta()).toEqual({
           clientId: CLIENT,
@@ -107,6 +125,24 @@ describe('schema upgrades', () => {
         // And the upgraded database takes new writes: a child tombstone finds its report.
         await db.transact((tx) => tx.applyServerChanges([storeRows.tombstone('note', 'n-1', 13)]));
         expect([...((await db.reportRecords('r-1'))?.keys() ?? [])]).toEqual(['report:r-1']);
+
+        // Attachments: kept when the old version had them, and the cache takes new ones.
+        const cached = await db.getAttachment('att-1');
+        if (version >= 2) {
+          expect(cached).toMatchObject({ reportId: 'r-1', fileName: 'foto.jpg', sizeBytes: 4 });
+          expect([...new Uint8Array(cached?.bytes ?? new ArrayBuffer(0))]).toEqual([
+            0xff, 0xd8, 0xff, 0xe0,
+          ]);
+        } else {
+          expect(cached).toBeNull();
+        }
+        await db.putAttachment({ ...photo, id: 'att-2', bytes: new Uint8Array([1, 2]).buffer });
+        expect((await db.getAttachment('att-2'))?.bytes.byteLength).toBe(2);
+        expect(await db.dexie.attachments.where('reportId').equals('r-1').primaryKeys()).toEqual(
+          version >= 2 ? ['att-1', 'att-2'] : ['att-2'],
+        );
+        // The outbox is untouched by the attachment writes.
+        expect(await db.outbox()).toEqual([outboxEntry(3, ['report:r-1'], CLIENT)]);
       });
     },
   );
