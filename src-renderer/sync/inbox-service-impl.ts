@@ -17,7 +17,7 @@ import {
   type InboxModel,
   type InboxModelContext,
 } from '../../src-shared/inbox/inbox-model';
-import type { ReportListRow } from '../../src-shared/inbox/list-row';
+import { toListRow, type ReportListRow } from '../../src-shared/inbox/list-row';
 import { queueIds, type QueueCounts, type QueueId } from '../../src-shared/inbox/queries';
 import {
   createSearchIndex,
@@ -285,6 +285,57 @@ export async function createInboxService(
     });
   }
 
+  // ---- optimistic rows ----------------------------------------------------------------------
+
+  /**
+   * Reports shown changed before their mutation's transaction committed, with the list row each
+   * had before (undefined: not in the model), to put back when the transaction does not commit.
+   */
+  const shownBeforeCommit = new Map<string, ReportListRow | undefined>();
+
+  /** The engine's optimistic rows of a mutation: in the list at once (offline action ≤ 30 ms). */
+  function showLocalEffect(rows: readonly SyncRow[]): void {
+    const rt = runtime;
+    if (rt === null) return;
+    const upserts: ReportListRow[] = [];
+    for (const row of rows) {
+      if (row.entity !== 'report') continue;
+      const before = rt.model.row(row.id);
+      if (!shownBeforeCommit.has(row.id)) shownBeforeCommit.set(row.id, before);
+      // awaitingApproval and the version are the store's to derive: kept until its change event.
+      upserts.push(
+        toListRow(row.data, {
+          version: before?.version ?? row.version,
+          pending: true,
+          awaitingApproval: before?.awaitingApproval ?? false,
+        }),
+      );
+    }
+    if (upserts.length === 0) return;
+    rt.model.upsert(upserts);
+    queueData(
+      upserts.map((row) => row.id),
+      true,
+    );
+  }
+
+  /** After a mutation settled: keep what committed (the store's event has it), undo the rest. */
+  function settleLocalEffect(committed: boolean): void {
+    const rt = runtime;
+    if (rt !== null && !committed && shownBeforeCommit.size > 0) {
+      const restore: ReportListRow[] = [];
+      const remove: string[] = [];
+      for (const [id, before] of shownBeforeCommit) {
+        if (before === undefined) remove.push(id);
+        else restore.push(before);
+      }
+      if (remove.length > 0) rt.model.remove(remove);
+      if (restore.length > 0) rt.model.upsert(restore);
+      queueData([...shownBeforeCommit.keys()], true);
+    }
+    shownBeforeCommit.clear();
+  }
+
   function queueData(ids: readonly string[] | null, immediate: boolean): void {
     hasPendingData = true;
     if (ids === null) pendingIds = null;
@@ -530,6 +581,7 @@ export async function createInboxService(
       scheduler: deps.scheduler,
       random: deps.random,
       actor: userActor(config.user),
+      onLocalEffect: showLocalEffect,
       ...(deps.engine?.pageSize === undefined ? {} : { pageSize: deps.engine.pageSize }),
       ...(deps.engine?.pollMs === undefined ? {} : { pollMs: deps.engine.pollMs }),
     });
@@ -869,10 +921,12 @@ export async function createInboxService(
       const rt = live();
       try {
         const result = await rt.engine.mutate(name, args);
+        settleLocalEffect(result.ok);
         // The store's change event has queued the rows; show them now, not after a throttle.
         flushData();
         return result;
       } catch (error) {
+        settleLocalEffect(false);
         const found = reportProblem(error);
         if (found === null) throw error;
         return err(storageMutationError(found));
@@ -885,9 +939,11 @@ export async function createInboxService(
       const rt = live();
       try {
         const result = await rt.engine.resolveReview(id, choice);
+        settleLocalEffect(result.ok);
         flushData();
         return result;
       } catch (error) {
+        settleLocalEffect(false);
         const found = reportProblem(error);
         if (found === null) throw error;
         return err(storageMutationError(found));

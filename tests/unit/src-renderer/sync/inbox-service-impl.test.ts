@@ -234,6 +234,26 @@ describe('inbox service', () => {
     expect(after.rows.map((r) => [r.id, r.pending])).toEqual([['r-1', false]]);
   });
 
+  it('shows the change in the list before the transaction commits', async () => {
+    const w = world();
+    const { service, events } = await start(w);
+    await runUntil(w, () => synced(service));
+    events.length = 0;
+    const pending = service.mutate('report.verifyDispose', dispose);
+    let settled = false;
+    void pending.then(() => {
+      settled = true;
+    });
+    // The data event of the optimistic rows goes out before the mutation has committed.
+    await runUntil(w, () => events.some((e) => e.type === 'data'));
+    expect(settled).toBe(false);
+    const early = await service.query(defaultInboxQuery('disposed'), 0, 10);
+    expect(early.rows.map((r) => [r.id, r.pending])).toEqual([['r-1', true]]);
+    expect(await pending).toEqual({ ok: true, value: { mutationId: 1 } });
+    const after = await service.query(defaultInboxQuery('disposed'), 0, 10);
+    expect(after.rows.map((r) => [r.id, r.pending])).toEqual([['r-1', true]]);
+  });
+
   it('pushes the outbox as soon as the network is back, not after the backoff', async () => {
     const w = world();
     const online = new Set<() => void>();
