@@ -336,6 +336,28 @@ export async function createInboxService(
     shownBeforeCommit.clear();
   }
 
+  /**
+   * Runs a local mutation: the optimistic rows it showed are kept or undone by its outcome, the
+   * data event goes out at once, and a storage failure becomes a refusal plus a problem event.
+   */
+  async function runMutation<T>(
+    run: (rt: Runtime) => Promise<Result<T, MutationError>>,
+  ): Promise<Result<T, MutationError>> {
+    const rt = live();
+    try {
+      const result = await run(rt);
+      settleLocalEffect(result.ok);
+      // The store's change event has queued the rows; show them now, not after a throttle.
+      flushData();
+      return result;
+    } catch (error) {
+      settleLocalEffect(false);
+      const found = reportProblem(error);
+      if (found === null) throw error;
+      return err(storageMutationError(found));
+    }
+  }
+
   function queueData(ids: readonly string[] | null, immediate: boolean): void {
     hasPendingData = true;
     if (ids === null) pendingIds = null;
@@ -917,37 +939,14 @@ export async function createInboxService(
           : runtime.reference.data,
       );
     },
-    async mutate(name, args) {
-      const rt = live();
-      try {
-        const result = await rt.engine.mutate(name, args);
-        settleLocalEffect(result.ok);
-        // The store's change event has queued the rows; show them now, not after a throttle.
-        flushData();
-        return result;
-      } catch (error) {
-        settleLocalEffect(false);
-        const found = reportProblem(error);
-        if (found === null) throw error;
-        return err(storageMutationError(found));
-      }
+    mutate(name, args) {
+      return runMutation((rt) => rt.engine.mutate(name, args));
     },
     review() {
       return guarded([], (rt) => rt.engine.reviewItems());
     },
-    async resolveReview(id, choice) {
-      const rt = live();
-      try {
-        const result = await rt.engine.resolveReview(id, choice);
-        settleLocalEffect(result.ok);
-        flushData();
-        return result;
-      } catch (error) {
-        settleLocalEffect(false);
-        const found = reportProblem(error);
-        if (found === null) throw error;
-        return err(storageMutationError(found));
-      }
+    resolveReview(id, choice) {
+      return runMutation((rt) => rt.engine.resolveReview(id, choice));
     },
     status() {
       return Promise.resolve(runtime === null ? initialSyncStatus : currentStatus(runtime));
