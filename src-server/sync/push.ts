@@ -1,7 +1,7 @@
-// Push (docs/server-design.md, "Sync semantics"): each mutation in its own transaction — the
-// client's row locked, duplicates answered without running again, gaps refused, the shared
-// mutator re-run with the caller as actor, the outcome classified, the writes stamped with
-// versions drawn under the version lock, and the client's last mutation id recorded.
+// Push (docs/server-design.md, "Sync semantics"): each mutation in order, up to PUSH_CHUNK of them
+// per transaction — the client's row locked, duplicates answered without running again, gaps
+// refused, the shared mutator re-run with the caller as actor, the outcome classified, the writes
+// stamped with versions drawn under the version lock, and the client's last mutation id recorded.
 import { userActor } from '../../src-shared/domain/actor';
 import { assertNever } from '../../src-shared/domain/assert-never';
 import { isSimulationRole } from '../../src-shared/domain/user';
@@ -90,16 +90,30 @@ export async function push(
   const announced: Announcement[] = [];
   let gap: { expected: number } | undefined;
   try {
-    for (const envelope of mutations) {
+    for (let from = 0; from < mutations.length && gap === undefined; from += PUSH_CHUNK) {
+      const chunk = mutations.slice(from, from + PUSH_CHUNK);
+      // One transaction per chunk: each mutation still decides, writes and records its id on
+      // its own, in order, but the chunk commits once (a deadlock retry reruns the whole chunk,
+      // which rolled back completely).
       const processed = await withRetry(() =>
-        deps.db.transaction((tx) => processOne(tx, deps, caller, scope, reference, envelope)),
+        deps.db.transaction(async (tx) => {
+          const done: Processed[] = [];
+          for (const envelope of chunk) {
+            const one = await processOne(tx, deps, caller, scope, reference, envelope);
+            done.push(one);
+            if (one.kind === 'gap') break;
+          }
+          return done;
+        }),
       );
-      if (processed.kind === 'gap') {
-        gap = { expected: processed.expected };
-        break;
+      for (const one of processed) {
+        if (one.kind === 'gap') {
+          gap = { expected: one.expected };
+          break;
+        }
+        results.push(one.result);
+        if (one.touched !== undefined) announced.push(one.touched);
       }
-      results.push(processed.result);
-      if (processed.touched !== undefined) announced.push(processed.touched);
     }
   } finally {
     if (announced.length > 0 && deps.announce !== undefined) {
@@ -112,6 +126,12 @@ export async function push(
   const lastMutationId = await lastMutationIdOf(deps.db, clientId, caller.user.id);
   return { lastMutationId, results, ...(gap === undefined ? {} : { gap }) };
 }
+
+/**
+ * Mutations of one push committed together. Larger chunks raise throughput (one commit instead of
+ * many) but hold the version lock longer against other writers.
+ */
+export const PUSH_CHUNK = 50;
 
 /** The last mutation id recorded for the client (0 if new); 403 if it belongs to someone else. */
 async function lastMutationIdOf(db: Queryable, clientId: string, userId: string): Promise<number> {
