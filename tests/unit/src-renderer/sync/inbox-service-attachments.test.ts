@@ -14,11 +14,7 @@ import {
 import { localDbName } from '../../../../src-renderer/platform/local-db/local-db-name';
 import type { DownloadedAttachment } from '../../../../src-renderer/sync/http-transport';
 import { createInboxService } from '../../../../src-renderer/sync/inbox-service-impl';
-import type {
-  InboxEvent,
-  InboxService,
-  InboxSessionConfig,
-} from '../../../../src-renderer/sync/inbox-service';
+import type { InboxEvent, InboxService } from '../../../../src-renderer/sync/inbox-service';
 import type { Attachment } from '../../../../src-shared/domain/report';
 import { manualClock } from '../../../../src-shared/ports';
 import type { TransportFailure, TransportResult } from '../../../../src-shared/sync/client/ports';
@@ -31,19 +27,9 @@ import {
   type FakeScheduler,
 } from '../../src-shared/sync/client/engine-harness';
 import { consistent, makeReport } from '../../src-shared/sync/sync-fixtures';
+import { koordinatorASession } from './session-config';
 
-const config: InboxSessionConfig = {
-  profileId: 'http.127.0.0.1_8787@koord-a',
-  serverUrl: 'http://127.0.0.1:8787',
-  token: 'token-a',
-  user: {
-    id: koordinatorA.id,
-    username: 'koord-a',
-    displayName: 'Koordinator A',
-    role: koordinatorA.role,
-    agencyId: koordinatorA.agencyId,
-  },
-};
+const config = koordinatorASession;
 
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31];
 const photo: Attachment = {

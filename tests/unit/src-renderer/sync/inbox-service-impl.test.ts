@@ -17,11 +17,7 @@ import {
   createInboxService,
   type InboxServiceDeps,
 } from '../../../../src-renderer/sync/inbox-service-impl';
-import type {
-  InboxEvent,
-  InboxService,
-  InboxSessionConfig,
-} from '../../../../src-renderer/sync/inbox-service';
+import type { InboxEvent, InboxService } from '../../../../src-renderer/sync/inbox-service';
 import type { LockManagerLike } from '../../../../src-renderer/sync/leader';
 import { defaultInboxQuery } from '../../../../src-shared/inbox/queries';
 import { manualClock } from '../../../../src-shared/ports';
@@ -39,19 +35,9 @@ import {
   type FakeScheduler,
 } from '../../src-shared/sync/client/engine-harness';
 import { consistent, makeReport } from '../../src-shared/sync/sync-fixtures';
+import { koordinatorASession } from './session-config';
 
-const config: InboxSessionConfig = {
-  profileId: 'http.127.0.0.1_8787@koord-a',
-  serverUrl: 'http://127.0.0.1:8787',
-  token: 'token-a',
-  user: {
-    id: koordinatorA.id,
-    username: 'koord-a',
-    displayName: 'Koordinator A',
-    role: koordinatorA.role,
-    agencyId: koordinatorA.agencyId,
-  },
-};
+const config = koordinatorASession;
 const REPORTS = 30;
 const dispose = { reportId: 'r-1', targetAgencyId: 'dinkes', targetUnitId: 'dinkes-yankes' };
 
