@@ -4,6 +4,12 @@
 // only — none waits for the network — except `attachment`, which downloads a file not yet cached.
 
 import type { SessionUser } from '../../src-shared/api/auth';
+import type {
+  BatchSummary,
+  BulkRequest,
+  BulkSkip,
+  BatchUndo,
+} from '../../src-shared/bulk/bulk-action';
 import type { PresenceUser } from '../../src-shared/api/presence';
 import type { Agency } from '../../src-shared/domain/agency';
 import type { AuditEvent } from '../../src-shared/domain/audit-event';
@@ -14,6 +20,7 @@ import type { Report } from '../../src-shared/domain/report';
 import type { ReportResponse } from '../../src-shared/domain/response';
 import type { Template } from '../../src-shared/domain/template';
 import type { User } from '../../src-shared/domain/user';
+import type { RoutingSuggestion } from '../../src-shared/routing/routing-model';
 import type { ReportListRow } from '../../src-shared/inbox/list-row';
 import type { InboxQuery, QueueCounts } from '../../src-shared/inbox/queries';
 import type { Result } from '../../src-shared/result';
@@ -22,6 +29,18 @@ import type { ReviewItem } from '../../src-shared/sync/client/ports';
 import type { SyncStatus } from '../../src-shared/sync/client/status';
 import type { MutationError } from '../../src-shared/sync/mutation-error';
 import type { MutationArgs, MutationName } from '../../src-shared/sync/protocol';
+
+/** Routing suggestions for one report, or why there are none yet. */
+export type RoutingAnswer =
+  | {
+      readonly status: 'ready';
+      readonly suggestions: readonly RoutingSuggestion[];
+      readonly trainedOn: number;
+    }
+  /** The model is being trained from local history (first use after start). */
+  | { readonly status: 'learning' }
+  /** No past dispositions to learn from. */
+  | { readonly status: 'no-history' };
 
 /** Which database to open and how to reach the server. */
 export interface InboxSessionConfig {
@@ -94,6 +113,8 @@ export type InboxEvent =
       readonly reportIds: readonly string[] | null;
     }
   | { readonly type: 'review'; readonly items: readonly ReviewItem[] }
+  /** A batch was made, undone or answered by the server: re-read `batches()`. */
+  | { readonly type: 'batches' }
   | { readonly type: 'problem'; readonly problem: LocalStoreProblem | null }
   /** Other people on a report (the receiver left out); empty when alone. */
   | {
@@ -128,6 +149,43 @@ export interface AttachmentError {
   readonly message: string;
 }
 
+/** What a bulk action would do: shown in its confirmation before anything is written. */
+export interface BulkPreview {
+  /** Reports the action applies to, in selection order (ids). */
+  readonly applicable: readonly string[];
+  /** The first few applicable reports, for the confirmation text. */
+  readonly sample: readonly {
+    readonly id: string;
+    readonly trackingId: string;
+    readonly title: string;
+  }[];
+  readonly skipped: readonly BulkSkip[];
+}
+
+/** A bulk action applied locally: one batch, held back from the server until `holdUntil`. */
+export interface BulkRun {
+  readonly batchId: string;
+  readonly count: number;
+  readonly skipped: readonly BulkSkip[];
+  readonly holdUntil: number;
+}
+
+export interface BulkError {
+  /**
+   * empty: nothing in the selection applies; refused: a report was refused while applying (the
+   * state changed since the preview; nothing was written); not-found: no such batch;
+   * already-undone: the batch was undone before; failed: the local database failed.
+   */
+  readonly code:
+    'bulk/empty' | 'bulk/refused' | 'bulk/not-found' | 'bulk/already-undone' | 'bulk/failed';
+  readonly message: string;
+  readonly reportId?: string;
+  readonly reasonKey?: string;
+}
+
+/** How undo went: taken back before the push, or compensated after it. */
+export type BulkUndoResult = Exclude<BatchUndo, null> & { readonly count: number };
+
 export interface InboxService {
   /** A window of the reports matching `query`, in its order. */
   query(query: InboxQuery, offset: number, limit: number): Promise<InboxPage>;
@@ -144,6 +202,23 @@ export interface InboxService {
     name: N,
     args: MutationArgs<N>,
   ): Promise<Result<{ mutationId: number }, MutationError>>;
+  /** What `runBulk` would do now, from local data; writes nothing. */
+  previewBulk(request: BulkRequest): Promise<BulkPreview>;
+  /**
+   * Applies the action to every applicable report of the selection as one batch: effects and
+   * outbox entries in one local transaction, all or nothing; the rest are skipped with reasons.
+   * The batch is held back from the server for `holdMs` (0: not held) so undo sends nothing.
+   */
+  runBulk(request: BulkRequest, holdMs: number): Promise<Result<BulkRun, BulkError>>;
+  /**
+   * Undoes a batch: withdrawn while held (nothing reaches the server), else compensating mutations
+   * where the workflow allows, with the reports it could not reverse.
+   */
+  undoBatch(batchId: string): Promise<Result<BulkUndoResult, BulkError>>;
+  /** Recent batches, newest first, with the server's answers so far. */
+  batches(): Promise<readonly BatchSummary[]>;
+  /** Where to dispose the report, learned from this agency's past dispositions (local only). */
+  suggestRouting(reportId: string): Promise<RoutingAnswer>;
   review(): Promise<readonly ReviewItem[]>;
   /** reapply: a new mutation with the same intent on the current state; discard: drop it. */
   resolveReview(id: string, choice: ReviewChoice): Promise<Result<null, MutationError>>;

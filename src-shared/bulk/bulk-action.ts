@@ -1,0 +1,150 @@
+// Bulk actions (issue 6): what an operator asks to do to many reports at once, what a batch of
+// them records locally, and how a batch ended. Pure types; the planner turns an action into one
+// mutation per report (bulk-plan.ts), the engine applies them all or nothing.
+
+import type { ArchiveReason } from '../domain/archive-reason';
+import type { ReportStatus } from '../domain/report-status';
+import type { MutationReasonKey } from '../sync/mutation-error';
+import type { WorkflowReasonKey } from '../domain/report-workflow';
+import type { MutationName } from '../sync/protocol';
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+/**
+ * Every bulk action, one variant each. Adding one (e.g. `reply` with a template, issue 7) means a
+ * variant here and a planner entry in bulk-plan.ts; the compiler finds every other place.
+ */
+export type BulkAction =
+  /** verifyDispose for unverified reports, redispose for those already disposed. */
+  | {
+      readonly kind: 'dispose';
+      readonly targetAgencyId: string;
+      readonly targetUnitId?: string;
+      readonly note?: string;
+    }
+  | { readonly kind: 'assign'; readonly assigneeId: string | null }
+  | { readonly kind: 'tunda'; readonly messageToReporter: string }
+  | { readonly kind: 'not_authority'; readonly reason: string }
+  | {
+      readonly kind: 'archive';
+      readonly reason: ArchiveReason;
+      readonly duplicateOf?: string;
+      readonly note?: string;
+    }
+  /**
+   * One report kept, every other selected report archived as `duplicate` of it; the kept report
+   * gets a note naming them, and their reporters follow the kept report's replies.
+   */
+  | { readonly kind: 'merge'; readonly keepReportId: string }
+  | { readonly kind: 'set_category'; readonly categoryId: string | null }
+  /** Tags added to and removed from each report's own tags. */
+  | {
+      readonly kind: 'set_tags';
+      readonly add: readonly string[];
+      readonly remove: readonly string[];
+    }
+  | { readonly kind: 'set_privacy'; readonly rahasia: boolean; readonly anonim: boolean }
+  | { readonly kind: 'add_note'; readonly body: string };
+
+export type BulkActionKind = BulkAction['kind'];
+
+export const bulkActionKinds = [
+  'dispose',
+  'assign',
+  'tunda',
+  'not_authority',
+  'archive',
+  'merge',
+  'set_category',
+  'set_tags',
+  'set_privacy',
+  'add_note',
+] as const satisfies readonly BulkActionKind[];
+
+export interface BulkRequest {
+  readonly action: BulkAction;
+  /** The selection, in the order it was made (duplicates ignored). */
+  readonly reportIds: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plans
+
+/** A selected report the action does not apply to, with the reason shown to the operator. */
+export interface BulkSkip {
+  readonly reportId: string;
+  /** Empty when the report is not in the local store at all. */
+  readonly trackingId: string;
+  readonly code: string;
+  readonly reasonKey: WorkflowReasonKey | MutationReasonKey | 'bulk.not_found';
+  readonly message: string;
+}
+
+/** The report's fields before the batch, for undoing it after it reached the server. */
+export interface ReportBefore {
+  readonly status: ReportStatus;
+  readonly agencyId: string;
+  readonly unitId: string | null;
+  readonly assigneeId: string | null;
+  readonly categoryId: string | null;
+  readonly tags: readonly string[];
+  readonly rahasia: boolean;
+  readonly anonim: boolean;
+}
+
+/** One report of a batch: at most one mutation per report per batch. */
+export interface BatchItem {
+  readonly reportId: string;
+  readonly trackingId: string;
+  readonly name: MutationName;
+  readonly before: ReportBefore;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batches (kept locally, table `batches`)
+
+export type BatchOutcome = 'applied' | 'superseded' | 'rejected';
+
+export type BatchUndo =
+  /** Taken back while held: nothing reached the server. */
+  | { readonly kind: 'withdrawn'; readonly at: number }
+  /** After the push: compensating mutations in batch `batchId`; what could not be reversed. */
+  | {
+      readonly kind: 'compensated';
+      readonly at: number;
+      readonly batchId: string;
+      readonly irreversible: readonly BulkSkip[];
+    };
+
+export interface BatchRecord {
+  /** The batch id every mutation of the batch carries in `args.batchId`. */
+  readonly id: string;
+  readonly action: BulkAction;
+  readonly createdAt: number;
+  /** Until when the batch is held back from the server (undo sends nothing); 0 if never held. */
+  readonly holdUntil: number;
+  readonly items: readonly BatchItem[];
+  readonly skipped: readonly BulkSkip[];
+  /** The server's answers so far, by report id (absent: not answered yet). */
+  readonly outcomes: Readonly<Record<string, BatchOutcome>>;
+  readonly undo: BatchUndo | null;
+  /** The batch this one undoes (compensation), else null. */
+  readonly compensates: string | null;
+}
+
+/** A batch as the UI shows it: counts and report ids per outcome. */
+export interface BatchSummary {
+  readonly id: string;
+  readonly action: BulkAction;
+  readonly createdAt: number;
+  readonly holdUntil: number;
+  readonly total: number;
+  readonly pending: readonly string[];
+  readonly applied: readonly string[];
+  readonly superseded: readonly string[];
+  readonly rejected: readonly string[];
+  readonly skipped: readonly BulkSkip[];
+  readonly undo: BatchUndo | null;
+  readonly compensates: string | null;
+}
