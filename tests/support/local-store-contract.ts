@@ -5,6 +5,7 @@
 //   describeLocalStoreContract('dexie store', () => openTestStore());
 
 import { describe, expect, it } from 'vitest';
+import type { BatchRecord } from '../../src-shared/bulk/bulk-action';
 import type { AuditEvent } from '../../src-shared/domain/audit-event';
 import type { Report } from '../../src-shared/domain/report';
 import type { Template } from '../../src-shared/domain/template';
@@ -134,6 +135,50 @@ export const storeRows = {
   },
 };
 
+/** A dispose batch of report r-1 (r-2 skipped), made at `createdAt`. */
+export function batchRecord(
+  id: string,
+  createdAt: number,
+  overrides: Partial<BatchRecord> = {},
+): BatchRecord {
+  return {
+    id,
+    action: { kind: 'dispose', targetAgencyId: 'dinkes', targetUnitId: 'dinkes-yankes' },
+    createdAt,
+    holdUntil: 0,
+    items: [
+      {
+        reportId: 'r-1',
+        trackingId: '1916449',
+        name: 'report.verifyDispose',
+        before: {
+          status: 'unverified',
+          agencyId: 'kota-bandung',
+          unitId: null,
+          assigneeId: null,
+          categoryId: null,
+          tags: ['jalan'],
+          rahasia: false,
+          anonim: false,
+        },
+      },
+    ],
+    skipped: [
+      {
+        reportId: 'r-2',
+        trackingId: '1916450',
+        code: 'mutation/not-found',
+        reasonKey: 'mutation.not_found',
+        message: 'not in the local store',
+      },
+    ],
+    outcomes: {},
+    undo: null,
+    compensates: null,
+    ...overrides,
+  };
+}
+
 const keyOf = (row: { entity: SyncRow['entity']; id: string }): RecordKey =>
   recordKey(row.entity, row.id);
 
@@ -146,7 +191,7 @@ function outboxEntry(id: number, keys: RecordKey[] = []): OutboxEntry {
     baseVersion: 0,
     at: T0,
   };
-  return { mutation, state: 'pending', appliedVersion: null, keys, attempts: 0 };
+  return { mutation, state: 'pending', appliedVersion: null, keys, attempts: 0, holdUntil: 0 };
 }
 
 function reviewItem(id: number): ReviewItem {
@@ -366,6 +411,15 @@ export function describeLocalStoreContract(
         expect(outbox[1]).toEqual(applied);
       });
 
+      it('keeps the hold of an entry as written', async () => {
+        const store = await makeStore();
+        const held = { ...outboxEntry(1), holdUntil: T0 + 10_000 };
+        await store.transact((tx) => tx.putOutbox([held, outboxEntry(2)]));
+        const outbox = await store.transact((tx) => tx.listOutbox());
+        expect(outbox.map((entry) => entry.holdUntil)).toEqual([T0 + 10_000, 0]);
+        expect(outbox[0]).toEqual(held);
+      });
+
       it('puts, replaces and deletes review items', async () => {
         const store = await makeStore();
         await store.transact((tx) => tx.putReview([reviewItem(1), reviewItem(2)]));
@@ -373,6 +427,70 @@ export function describeLocalStoreContract(
         await store.transact((tx) => tx.putReview([superseded]));
         await store.transact((tx) => tx.deleteReview(['client-contract:1']));
         expect(await store.transact((tx) => tx.listReview())).toEqual([superseded]);
+      });
+    });
+
+    describe('batches', () => {
+      it('answers null for an unknown batch and the record as written for a known one', async () => {
+        const store = await makeStore();
+        const record = batchRecord('b-1', T0, {
+          holdUntil: T0 + 10_000,
+          outcomes: { 'r-1': 'superseded' },
+          undo: { kind: 'withdrawn', at: T0 + 1 },
+        });
+        await store.transact((tx) => tx.putBatches([record]));
+        expect(await store.transact((tx) => tx.getBatch('b-404'))).toBeNull();
+        expect(await store.transact((tx) => tx.getBatch('b-1'))).toEqual(record);
+      });
+
+      it('replaces a batch record by id', async () => {
+        const store = await makeStore();
+        await store.transact((tx) => tx.putBatches([batchRecord('b-1', T0)]));
+        const answered = batchRecord('b-1', T0, { outcomes: { 'r-1': 'applied' } });
+        await store.transact((tx) => tx.putBatches([answered]));
+        expect(await store.transact((tx) => tx.listBatches(10))).toEqual([answered]);
+      });
+
+      it('lists the newest first, greater id first among equals, up to the limit', async () => {
+        const store = await makeStore();
+        await store.transact((tx) =>
+          tx.putBatches([
+            batchRecord('b-a', T0 + 2),
+            batchRecord('b-old', T0),
+            batchRecord('b-new', T0 + 9),
+            batchRecord('b-b', T0 + 2),
+          ]),
+        );
+        const ids = async (limit: number) =>
+          (await store.transact((tx) => tx.listBatches(limit))).map((record) => record.id);
+        expect(await ids(10)).toEqual(['b-new', 'b-b', 'b-a', 'b-old']);
+        expect(await ids(2)).toEqual(['b-new', 'b-b']);
+        expect(await ids(0)).toEqual([]);
+      });
+
+      it('prunes all but the newest records', async () => {
+        const store = await makeStore();
+        await store.transact((tx) =>
+          tx.putBatches([1, 2, 3, 4, 5].map((n) => batchRecord(`b-${String(n)}`, T0 + n))),
+        );
+        await store.transact((tx) => tx.pruneBatches(3));
+        const listed = await store.transact((tx) => tx.listBatches(10));
+        expect(listed.map((record) => record.id)).toEqual(['b-5', 'b-4', 'b-3']);
+        expect(await store.transact((tx) => tx.getBatch('b-2'))).toBeNull();
+        await store.transact((tx) => tx.pruneBatches(3));
+        expect(await store.transact((tx) => tx.listBatches(10))).toEqual(listed);
+      });
+
+      it("prunes within a transaction, counting the transaction's own writes", async () => {
+        const store = await makeStore();
+        await store.transact((tx) => tx.putBatches([batchRecord('b-1', T0)]));
+        const seen = await store.transact(async (tx) => {
+          await tx.putBatches([batchRecord('b-2', T0 + 1)]);
+          await tx.pruneBatches(1);
+          return (await tx.listBatches(10)).map((record) => record.id);
+        });
+        expect(seen).toEqual(['b-2']);
+        expect(await store.transact((tx) => tx.getBatch('b-1'))).toBeNull();
       });
     });
 
@@ -384,13 +502,20 @@ export function describeLocalStoreContract(
           await tx.setLocal([{ key: 'note:n-1', row: storeRows.note('n-1', 'r-1', 0) }]);
           await tx.putOutbox([outboxEntry(1)]);
           await tx.setMeta({ lastMutationId: 1 });
+          await tx.putBatches([batchRecord('b-1', T0)]);
           return {
             keys: [...(await tx.getRecords(['report:r-1', 'note:n-1'])).keys()],
             outbox: (await tx.listOutbox()).length,
             last: (await tx.getMeta()).lastMutationId,
+            batch: (await tx.getBatch('b-1'))?.id,
           };
         });
-        expect(seen).toEqual({ keys: ['report:r-1', 'note:n-1'], outbox: 1, last: 1 });
+        expect(seen).toEqual({
+          keys: ['report:r-1', 'note:n-1'],
+          outbox: 1,
+          last: 1,
+          batch: 'b-1',
+        });
       });
 
       it('leaves nothing of a transaction that throws', async () => {
@@ -404,6 +529,7 @@ export function describeLocalStoreContract(
             await tx.setLocal([{ key: 'report:r-1', row: null }]);
             await tx.putOutbox([outboxEntry(1)]);
             await tx.putReview([reviewItem(1)]);
+            await tx.putBatches([batchRecord('b-1', T0)]);
             await tx.setMeta({ cursor: 6, lastMutationId: 1 });
             throw failure;
           }),
@@ -412,8 +538,10 @@ export function describeLocalStoreContract(
           records: await tx.getRecords(['report:r-1', 'report:r-2']),
           outbox: await tx.listOutbox(),
           review: await tx.listReview(),
+          batches: await tx.listBatches(10),
           meta: await tx.getMeta(),
         }));
+        expect(after.batches).toEqual([]);
         expect(after.records).toEqual(
           new Map([['report:r-1', { server: before, local: undefined }]]),
         );

@@ -31,7 +31,13 @@ import {
   localStoreProblemOf,
   EXPORT_UNREADABLE_MESSAGE_KEY,
 } from './local-db-problems';
-import { OUTBOX_EXPORT_FORMAT, parseOutboxExport, serializeOutboxExport } from './outbox-export';
+import {
+  OUTBOX_EXPORT_FORMAT,
+  parseOutboxExport,
+  serializeOutboxExport,
+  withHoldCleared,
+  withoutHold,
+} from './outbox-export';
 import {
   META_KEY,
   declareSchema,
@@ -444,7 +450,7 @@ export class DexieLocalDb implements PoskoLocalDb {
       clientId: meta.clientId,
       lastMutationId: meta.lastMutationId,
       exportedAt: this.now(),
-      outbox,
+      outbox: outbox.map(withoutHold),
       review: sortReview(review),
     });
   }
@@ -633,7 +639,7 @@ export async function recoverLocalDb(
           initialSyncComplete: false,
         };
         await db.dexie.meta.put(meta);
-        if (doc.outbox.length > 0) await db.dexie.outbox.bulkPut([...doc.outbox]);
+        if (doc.outbox.length > 0) await db.dexie.outbox.bulkPut(doc.outbox.map(withHoldCleared));
         if (doc.review.length > 0) await db.dexie.review.bulkPut([...doc.review]);
       },
     );

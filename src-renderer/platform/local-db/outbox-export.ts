@@ -1,6 +1,8 @@
 // The outbox export: the operator's unsent work (outbox and needs-review list) with the client id
 // and last mutation id, as a JSON document. Written before any recovery that recreates the
 // database and read back by recoverLocalDb (ARCHITECTURE.md: the outbox is never discarded).
+// Holds are not exported: the batches they were for stay behind, so nothing could withdraw them,
+// and re-imported entries are sent at once (withoutHold / withHoldCleared).
 
 import { z } from 'zod';
 import type { OutboxEntry, ReviewItem } from '../../../src-shared/sync/client/ports';
@@ -48,6 +50,9 @@ export const OutboxExportSchema = z.strictObject({
   review: z.array(ReviewItemSchema),
 });
 
+/** An outbox entry as exported: without its hold. */
+export type ExportedOutboxEntry = Omit<OutboxEntry, 'holdUntil'>;
+
 export interface OutboxExport {
   readonly format: typeof OUTBOX_EXPORT_FORMAT;
   readonly formatVersion: 1;
@@ -55,8 +60,18 @@ export interface OutboxExport {
   readonly clientId: string;
   readonly lastMutationId: number;
   readonly exportedAt: number;
-  readonly outbox: readonly OutboxEntry[];
+  readonly outbox: readonly ExportedOutboxEntry[];
   readonly review: readonly ReviewItem[];
+}
+
+export function withoutHold(entry: OutboxEntry): ExportedOutboxEntry {
+  const { holdUntil: _dropped, ...exported } = entry;
+  return exported;
+}
+
+/** An imported entry: not held (its batch record was not exported, so it cannot be withdrawn). */
+export function withHoldCleared(entry: ExportedOutboxEntry): OutboxEntry {
+  return { ...entry, holdUntil: 0 };
 }
 
 export function serializeOutboxExport(doc: OutboxExport): string {

@@ -5,6 +5,7 @@
 // declared up front (adding two indexes to 100k rows later costs ~24 s).
 
 import type { Dexie, Table, Transaction } from 'dexie';
+import type { BatchRecord } from '../../../src-shared/bulk/bulk-action';
 import type { ReportListRow } from '../../../src-shared/inbox/list-row';
 import type {
   OutboxEntry,
@@ -101,6 +102,7 @@ export type PoskoDexie = Dexie & {
   readonly meta: Table<MetaRecord, string>;
   readonly snapshots: Table<SnapshotRecord, string>;
   readonly attachments: Table<AttachmentRecord, string>;
+  readonly batches: Table<BatchRecord, string>;
 };
 
 /** The tables a sync transaction (LocalStore.transact) writes: attachments stay out of it. */
@@ -113,6 +115,7 @@ export const tableNames = [
   'review',
   'meta',
   'snapshots',
+  'batches',
 ] as const;
 
 /** Every table of the latest version. */
@@ -152,6 +155,23 @@ export const schemaVersions: readonly SchemaVersion[] = [
     version: 2,
     stores: {
       attachments: 'id, reportId',
+    },
+  },
+  {
+    // Issue 6: bulk-action batches (newest first by createdAt), and outbox entries that can be
+    // held back from the server while their batch may still be withdrawn. Entries written before
+    // were never held.
+    version: 3,
+    stores: {
+      batches: 'id, createdAt',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('outbox')
+        .toCollection()
+        .modify((entry: { holdUntil?: unknown }) => {
+          if (typeof entry.holdUntil !== 'number') entry.holdUntil = 0;
+        });
     },
   },
 ];

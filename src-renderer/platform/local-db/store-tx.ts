@@ -5,6 +5,7 @@
 // across them, and across nothing else).
 
 import type { ReportChange } from './local-db';
+import type { BatchRecord } from '../../../src-shared/bulk/bulk-action';
 import type {
   LayeredRecord,
   OutboxEntry,
@@ -280,6 +281,34 @@ export class DexieStoreTx implements StoreTx {
     if (ids.length === 0) return;
     this.changes.review = true;
     await this.db.review.bulkDelete([...ids]);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Batches
+
+  async getBatch(id: string): Promise<BatchRecord | null> {
+    return (await this.db.batches.get(id)) ?? null;
+  }
+
+  async putBatches(records: readonly BatchRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.db.batches.bulkPut([...records]);
+  }
+
+  async listBatches(limit: number): Promise<BatchRecord[]> {
+    if (limit <= 0) return [];
+    // A reversed index walk: newest createdAt first, equal ones by primary key descending.
+    return this.db.batches.orderBy('createdAt').reverse().limit(limit).toArray();
+  }
+
+  async pruneBatches(keep: number): Promise<void> {
+    // Keys only: a batch of 1,000 reports is a large record, and pruning runs with every batch.
+    const old = await this.db.batches
+      .orderBy('createdAt')
+      .reverse()
+      .offset(Math.max(0, keep))
+      .primaryKeys();
+    if (old.length > 0) await this.db.batches.bulkDelete(old);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 // The client sync engine (ARCHITECTURE.md, "Sync protocol"): optimistic mutations written with
 // their outbox entry in one transaction, push in id order, pull by cursor, rebase of the local
-// layers, the needs-review list, and the background loop with backoff. Pure: it reaches the
+// layers, the needs-review list, and the background loop with backoff; bulk-action batches held
+// back from the server, withdrawn before they leave, and their outcomes. Pure: it reaches the
 // store, the server, time and timers only through its ports.
 
+import type { BatchOutcome, BatchRecord, BulkSkip } from '../../bulk/bulk-action';
 import type { Agency } from '../../domain/agency';
 import type { UserActor } from '../../domain/actor';
 import type { Category } from '../../domain/category';
@@ -11,11 +13,13 @@ import type { User } from '../../domain/user';
 import type { Clock } from '../../ports';
 import { err, ok, type Result } from '../../result';
 import { mutationError, type MutationError } from '../mutation-error';
+import { mutationTarget } from '../mutators';
 import {
   parseMutation,
   PULL_LIMIT_DEFAULT,
   PUSH_MUTATIONS_MAX,
   type MutationArgs,
+  type Mutation,
   type MutationEnvelope,
   type MutationName,
   type PushResponse,
@@ -75,6 +79,38 @@ export interface SyncEngineOptions {
   readonly onLocalEffect?: (rows: readonly SyncRow[]) => void;
 }
 
+/** A bulk-action batch as mutateMany writes it; the engine adds the time, hold and outcomes. */
+export type NewBatch = Pick<BatchRecord, 'id' | 'action' | 'items' | 'skipped' | 'compensates'> & {
+  /** For a compensating batch: the reports of the original it could not reverse. */
+  readonly irreversible?: readonly BulkSkip[];
+};
+
+export interface MutateManyOptions {
+  /** Hold the entries back from the server this long (ms) so the batch can be withdrawn. */
+  readonly holdMs?: number;
+  /** The batch record to write with the mutations (its items match them one to one). */
+  readonly batch?: NewBatch;
+}
+
+export interface WithdrawError {
+  /**
+   * not-found: no such batch record; not-held: some of its mutations may have left (the hold is
+   * over or about to be, or the server answered); already-undone: withdrawn or compensated before.
+   */
+  readonly code: 'bulk/not-found' | 'bulk/not-held' | 'bulk/already-undone';
+  readonly message: string;
+}
+
+/**
+ * A batch can be withdrawn only until this long before its hold ends, so a push that starts at
+ * `holdUntil` never races a withdrawal over the same entries (both are read-write transactions,
+ * serialised; this margin absorbs the time between the operator's key and the transaction).
+ */
+export const WITHDRAW_GUARD_MS = 500;
+
+/** Batch records kept (the newest); older ones are pruned when a batch is written. */
+export const BATCHES_KEPT = 200;
+
 export interface SyncEngine {
   /** Loads meta, reference and counts. Other methods call it when it was not called. */
   init(): Promise<void>;
@@ -85,10 +121,24 @@ export interface SyncEngine {
     name: N,
     args: MutationArgs<N>,
   ): Promise<Result<{ mutationId: number }, MutationError>>;
-  /** Several mutations, all or nothing, in one transaction (bulk actions). */
+  /**
+   * Several mutations, all or nothing, in one transaction (bulk actions): with `batch`, its record
+   * in the same transaction (and, for a compensation, the original's undo); with `holdMs`, the
+   * entries are held back from the server until then.
+   */
   mutateMany(
     items: readonly { name: MutationName; args: MutationArgs }[],
+    options?: MutateManyOptions,
   ): Promise<Result<{ mutationIds: number[] }, { index: number; error: MutationError }>>;
+  /**
+   * Takes a held batch back before any of it reaches the server: its entries leave the outbox,
+   * later entries are renumbered so ids stay contiguous, and local layers are rebased.
+   */
+  withdrawBatch(batchId: string): Promise<Result<{ count: number }, WithdrawError>>;
+  /** The newest batch records first (default 50). */
+  listBatches(limit?: number): Promise<BatchRecord[]>;
+  /** Called after every commit that wrote batch records. Returns the unsubscribe function. */
+  subscribeBatches(listener: () => void): () => void;
   /** Pushes everything pending, then pulls to the end. Never throws; the outcome is in status. */
   syncOnce(): Promise<void>;
   /** The background loop: a round now, then on nudges, announcements and polls; retries back off. */
@@ -155,6 +205,36 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The batch a mutation belongs to and its report, from its arguments; null outside batches. */
+function batchRefOf(mutation: Mutation): { batchId: string; reportId: string } | null {
+  const args = mutation.args;
+  const batchId = 'batchId' in args ? args.batchId : undefined;
+  const reportId = mutationTarget(mutation).reportId;
+  if (typeof batchId !== 'string' || reportId === null) return null;
+  return { batchId, reportId };
+}
+
+/** Items and batch record describe the same reports in the same order (else a caller's bug). */
+function assertBatchMatches(
+  items: readonly { name: MutationName; args: MutationArgs }[],
+  batch: NewBatch,
+): void {
+  if (batch.items.length !== items.length) {
+    throw new Error(
+      `batch ${batch.id} lists ${String(batch.items.length)} reports for ${String(items.length)} mutations`,
+    );
+  }
+  items.forEach((item, i) => {
+    const reportId = 'reportId' in item.args ? item.args.reportId : undefined;
+    const expected = batch.items[i]?.reportId;
+    if (reportId !== expected) {
+      throw new Error(
+        `batch ${batch.id} item ${String(i)} is report ${String(expected)}, its mutation is for ${String(reportId)}`,
+      );
+    }
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The engine
 
@@ -168,6 +248,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let reference: ClientReference = emptyReference();
   let currentStatus: SyncStatus = initialSyncStatus;
   const listeners = new Set<(status: SyncStatus) => void>();
+  const batchListeners = new Set<() => void>();
   let heads: Readonly<Record<string, number>> | null = null;
   let headsDone = false;
   let initializing: Promise<void> | null = null;
@@ -257,16 +338,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   // ---- mutations -------------------------------------------------------------------------
 
+  function notifyBatches(): void {
+    for (const listener of [...batchListeners]) listener();
+  }
+
   async function mutateItems(
     items: readonly { name: MutationName; args: MutationArgs }[],
+    mutateOptions: MutateManyOptions = {},
     alsoInTransaction?: (tx: StoreTx) => Promise<void>,
   ): Promise<Result<{ mutationIds: number[] }, { index: number; error: MutationError }>> {
+    const { batch, holdMs = 0 } = mutateOptions;
+    if (batch !== undefined) assertBatchMatches(items, batch);
     await init();
     let committed: { ids: number[]; counts: Counts };
     try {
       committed = await store.transact(async (tx) => {
         const meta = await tx.getMeta();
         const now = clock.now();
+        const holdUntil = holdMs > 0 ? now + holdMs : 0;
         const entries: OutboxEntry[] = [];
         let id = meta.lastMutationId;
         for (const [index, item] of items.entries()) {
@@ -301,12 +390,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             appliedVersion: null,
             keys: effect.value.keys,
             attempts: 0,
+            holdUntil,
           });
         }
         if (entries.length > 0) {
           await tx.putOutbox(entries);
           await tx.setMeta({ lastMutationId: id });
         }
+        if (batch !== undefined) await writeBatch(tx, batch, now, holdUntil);
         await alsoInTransaction?.(tx);
         return { ids: entries.map((entry) => entry.mutation.id), counts: await countsOf(tx) };
       });
@@ -315,8 +406,158 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       throw error;
     }
     setStatus(committed.counts);
+    if (batch !== undefined) notifyBatches();
     if (committed.ids.length > 0) nudge();
     return ok({ mutationIds: committed.ids });
+  }
+
+  /** The new batch record (and a compensated original's undo), then the oldest pruned. */
+  async function writeBatch(
+    tx: StoreTx,
+    batch: NewBatch,
+    now: number,
+    holdUntil: number,
+  ): Promise<void> {
+    if ((await tx.getBatch(batch.id)) !== null) {
+      throw new Error(`batch ${batch.id} was written before: a batch id is used once`);
+    }
+    const records: BatchRecord[] = [
+      {
+        id: batch.id,
+        action: batch.action,
+        createdAt: now,
+        holdUntil,
+        items: batch.items,
+        skipped: batch.skipped,
+        outcomes: {},
+        undo: null,
+        compensates: batch.compensates,
+      },
+    ];
+    if (batch.compensates !== null) {
+      // The caller checked the original before composing the compensation; a mismatch here is a
+      // bug (or two undos racing), and the whole transaction rolls back.
+      const original = await tx.getBatch(batch.compensates);
+      if (original === null) {
+        throw new Error(`batch ${batch.id} compensates ${batch.compensates}, which is not here`);
+      }
+      if (original.undo !== null) {
+        throw new Error(`batch ${batch.id} compensates ${batch.compensates}, already undone`);
+      }
+      records.push({
+        ...original,
+        undo: {
+          kind: 'compensated',
+          at: now,
+          batchId: batch.id,
+          irreversible: batch.irreversible ?? [],
+        },
+      });
+    }
+    await tx.putBatches(records);
+    await tx.pruneBatches(BATCHES_KEPT);
+  }
+
+  // ---- batches ---------------------------------------------------------------------------
+
+  async function withdrawBatch(batchId: string): Promise<Result<{ count: number }, WithdrawError>> {
+    await init();
+    const outcome = await store.transact(
+      async (tx): Promise<Result<{ count: number; counts: Counts }, WithdrawError>> => {
+        const record = await tx.getBatch(batchId);
+        if (record === null) {
+          return err({ code: 'bulk/not-found', message: `No batch ${batchId} here` });
+        }
+        if (record.undo !== null) {
+          return err({
+            code: 'bulk/already-undone',
+            message: `Batch ${batchId} was ${record.undo.kind} before`,
+          });
+        }
+        const now = clock.now();
+        const outbox = await tx.listOutbox();
+        const members = outbox.filter((entry) => batchRefOf(entry.mutation)?.batchId === batchId);
+        const stillHeld = (entry: OutboxEntry): boolean =>
+          entry.state === 'pending' && now < entry.holdUntil - WITHDRAW_GUARD_MS;
+        // Every item must still be here and held: one answered (or about to be sent) means part
+        // of the batch may have reached the server, and only a compensation can undo it.
+        if (
+          members.length === 0 ||
+          members.length !== record.items.length ||
+          !members.every(stillHeld)
+        ) {
+          return err({
+            code: 'bulk/not-held',
+            message: `Batch ${batchId} is no longer held back; part of it may have been sent`,
+          });
+        }
+        const memberIds = new Set(members.map((entry) => entry.mutation.id));
+        const first = Math.min(...memberIds);
+        const count = members.length;
+        if (Math.max(...memberIds) - first + 1 !== count) {
+          throw new Error(
+            `batch ${batchId} has mutation ids with gaps: they are made in one write`,
+          );
+        }
+        // Pushing stops at the first held entry, so everything after the batch was never sent:
+        // those entries move down to keep ids contiguous (the server refuses a gap).
+        const later = outbox.filter(
+          (entry) => entry.mutation.id > first && !memberIds.has(entry.mutation.id),
+        );
+        if (later.some((entry) => entry.state !== 'pending')) {
+          throw new Error(`an entry after held batch ${batchId} was sent before it`);
+        }
+        const renumbered = later.map((entry): OutboxEntry => ({
+          ...entry,
+          mutation: { ...entry.mutation, id: entry.mutation.id - count },
+        }));
+        await tx.deleteOutbox([...memberIds, ...later.map((entry) => entry.mutation.id)]);
+        await tx.putOutbox(renumbered);
+        const meta = await tx.getMeta();
+        await tx.setMeta({ lastMutationId: meta.lastMutationId - count });
+        // Rows made by a mutation are named after its id: the batch's rows and the renumbered
+        // entries' old rows are cleared, then every entry is replayed under its (new) id.
+        await rebase(
+          tx,
+          env(),
+          [...members, ...later].flatMap((entry) => entry.keys),
+        );
+        await tx.putBatches([{ ...record, undo: { kind: 'withdrawn', at: now } }]);
+        return ok({ count, counts: await countsOf(tx) });
+      },
+    );
+    if (!outcome.ok) return outcome;
+    setStatus(outcome.value.counts);
+    notifyBatches();
+    // Entries behind the batch were waiting for it; they may go now.
+    if (outcome.value.counts.pendingCount > 0) nudge();
+    return ok({ count: outcome.value.count });
+  }
+
+  /** Records the server's answers on the batches of the mutations; whether a record changed. */
+  async function recordOutcomes(
+    tx: StoreTx,
+    answers: readonly { mutation: Mutation; outcome: BatchOutcome }[],
+  ): Promise<boolean> {
+    const byBatch = new Map<string, Map<string, BatchOutcome>>();
+    for (const { mutation, outcome } of answers) {
+      const ref = batchRefOf(mutation);
+      if (ref === null) continue;
+      const outcomes = byBatch.get(ref.batchId) ?? new Map<string, BatchOutcome>();
+      outcomes.set(ref.reportId, outcome);
+      byBatch.set(ref.batchId, outcomes);
+    }
+    const records: BatchRecord[] = [];
+    for (const [batchId, outcomes] of byBatch) {
+      const record = await tx.getBatch(batchId);
+      if (record === null) continue; // pruned, or lost with a recovery
+      records.push({
+        ...record,
+        outcomes: { ...record.outcomes, ...Object.fromEntries(outcomes) },
+      });
+    }
+    await tx.putBatches(records);
+    return records.length > 0;
   }
 
   async function mutate<N extends MutationName>(
@@ -356,21 +597,39 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return ok(null);
     }
     const { name, args } = item.mutation;
-    const result = await mutateItems([{ name, args }], (tx) => tx.deleteReview([id]));
+    const result = await mutateItems([{ name, args }], {}, (tx) => tx.deleteReview([id]));
     return result.ok ? ok(null) : err(result.error.error);
   }
 
   // ---- push ------------------------------------------------------------------------------
 
-  /** Sends pending entries in id order, in batches, until none is left. */
+  /**
+   * Sends pending entries in id order, in batches, until none is left or the next one is held
+   * back: then nothing after it goes either (ids must reach the server in order), and a round is
+   * scheduled for when its hold ends.
+   */
   async function pushAll(): Promise<Result<null, Failure>> {
     for (;;) {
       const { meta, outbox } = await store.transact(async (tx) => ({
         meta: await tx.getMeta(),
         outbox: await tx.listOutbox(),
       }));
-      const batch = outbox.filter((entry) => entry.state === 'pending').slice(0, pushBatchSize);
-      if (batch.length === 0) return ok(null);
+      const now = clock.now();
+      const batch: OutboxEntry[] = [];
+      let heldUntil: number | null = null;
+      for (const entry of outbox) {
+        if (entry.state !== 'pending') continue;
+        if (entry.holdUntil > now) {
+          heldUntil = entry.holdUntil;
+          break;
+        }
+        batch.push(entry);
+        if (batch.length >= pushBatchSize) break;
+      }
+      if (batch.length === 0) {
+        if (heldUntil !== null) scheduleIn(heldUntil - now);
+        return ok(null);
+      }
       setStatus({ phase: 'pushing' });
       const answer = await transport.push({
         clientId: meta.clientId,
@@ -385,11 +644,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         });
         return err(answer.error);
       }
-      const { progressed, counts } = await store.transact(async (tx) => {
-        const progressed = await applyPushResponse(tx, answer.value);
-        return { progressed, counts: await countsOf(tx) };
+      const { progressed, batchesChanged, counts } = await store.transact(async (tx) => {
+        const applied = await applyPushResponse(tx, answer.value);
+        return { ...applied, counts: await countsOf(tx) };
       });
       setStatus(counts);
+      if (batchesChanged) notifyBatches();
       if (!progressed) {
         const expected = answer.value.gap?.expected;
         return err({
@@ -403,14 +663,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  /** Records the server's answers; whether any entry moved on (else the push is stuck). */
-  async function applyPushResponse(tx: StoreTx, response: PushResponse): Promise<boolean> {
+  /**
+   * Records the server's answers: whether any entry moved on (else the push is stuck), and
+   * whether a batch record took outcomes.
+   */
+  async function applyPushResponse(
+    tx: StoreTx,
+    response: PushResponse,
+  ): Promise<{ progressed: boolean; batchesChanged: boolean }> {
     const outbox = await tx.listOutbox();
     const byId = new Map(outbox.map((entry) => [entry.mutation.id, entry]));
     const answered = new Set<number>();
     const updated: OutboxEntry[] = [];
     const reviews: ReviewItem[] = [];
     const released: RecordKey[] = [];
+    const outcomes: { mutation: Mutation; outcome: BatchOutcome }[] = [];
     for (const answer of response.results) {
       answered.add(answer.id);
       const entry = byId.get(answer.id);
@@ -427,14 +694,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
               ? { ...entry, state: 'processed' }
               : { ...entry, state: 'applied', appliedVersion: result.version },
           );
+          outcomes.push({ mutation: entry.mutation, outcome: 'applied' });
           break;
         case 'duplicate':
+          // Run before, its answer lost and forgotten: taken as applied, as `processed` entries
+          // are (a pull that finds no trace of it moves it to review as superseded).
           if (entry.state === 'pending') updated.push({ ...entry, state: 'processed' });
+          outcomes.push({ mutation: entry.mutation, outcome: 'applied' });
           break;
         case 'superseded':
         case 'rejected':
           reviews.push(await reviewItemOf(tx, entry, result.status, result));
           released.push(...entry.keys);
+          outcomes.push({ mutation: entry.mutation, outcome: result.status });
           break;
       }
     }
@@ -444,6 +716,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const id = entry.mutation.id;
       if (entry.state === 'pending' && !answered.has(id) && id <= processedUpTo) {
         updated.push({ ...entry, state: 'processed' });
+        outcomes.push({ mutation: entry.mutation, outcome: 'applied' });
       }
     }
     if (updated.length > 0) await tx.putOutbox(updated);
@@ -452,7 +725,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await tx.putReview(reviews);
       await rebase(tx, env(), released);
     }
-    return updated.length > 0 || reviews.length > 0;
+    const batchesChanged = await recordOutcomes(tx, outcomes);
+    return { progressed: updated.length > 0 || reviews.length > 0, batchesChanged };
   }
 
   async function reviewItemOf(
@@ -585,6 +859,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         );
         if (done.length > 0) await tx.deleteOutbox(done.map((entry) => entry.mutation.id));
         if (lost.length > 0) await tx.putReview(lost);
+        const batchesChanged = await recordOutcomes(
+          tx,
+          lost.map((item) => ({ mutation: item.mutation, outcome: 'superseded' as const })),
+        );
         const mustRebase =
           done.length > 0 ||
           (kept.length > 0 && (nextReference !== null || touchesOutbox(kept, page.rows)));
@@ -600,8 +878,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             ? { cursor }
             : { cursor, lastSyncAt: clock.now(), initialSyncComplete: true },
         );
-        return { meta: await tx.getMeta(), counts: await countsOf(tx) };
+        return { meta: await tx.getMeta(), counts: await countsOf(tx), batchesChanged };
       });
+      if (committed.batchesChanged) notifyBatches();
       if (nextReference !== null) reference = nextReference;
       meta = committed.meta;
       knownCursor = meta.cursor;
@@ -776,7 +1055,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       };
     },
     mutate,
-    mutateMany: (items) => mutateItems(items),
+    mutateMany: (items, mutateOptions) => mutateItems(items, mutateOptions),
+    withdrawBatch,
+    listBatches: (limit = 50) => store.transact((tx) => tx.listBatches(limit)),
+    subscribeBatches(listener) {
+      batchListeners.add(listener);
+      return () => {
+        batchListeners.delete(listener);
+      };
+    },
     syncOnce,
     start,
     stop,

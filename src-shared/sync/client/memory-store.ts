@@ -2,6 +2,7 @@
 // property tests and simulation. Transactions run one at a time; writes go to a draft that is
 // committed only when the transaction's function resolves.
 
+import type { BatchRecord } from '../../bulk/bulk-action';
 import { isTombstone, type PulledChange, type SyncEntity, type SyncRow } from '../protocol';
 import {
   recordKey,
@@ -17,10 +18,12 @@ import {
 export interface MemoryStore extends LocalStore {
   /** Every record (both layers), as committed: for tests that compare whole stores. */
   records(): ReadonlyMap<RecordKey, LayeredRecord>;
-  /** The committed meta, outbox and review list, without a transaction. */
+  /** The committed meta, outbox, review list and batches, without a transaction. */
   meta(): SyncMeta;
   outbox(): OutboxEntry[];
   review(): ReviewItem[];
+  /** Every batch record, newest first (the order of listBatches). */
+  batches(): BatchRecord[];
 }
 
 const REFERENCE_ENTITIES: ReadonlySet<SyncEntity> = new Set([
@@ -28,6 +31,7 @@ const REFERENCE_ENTITIES: ReadonlySet<SyncEntity> = new Set([
   'user',
   'category',
   'template',
+  'saved_view',
 ]);
 const REPORT_CHILDREN: ReadonlySet<SyncEntity> = new Set([
   'disposition',
@@ -42,6 +46,7 @@ interface State {
   records: Map<RecordKey, LayeredRecord>;
   outbox: Map<number, OutboxEntry>;
   review: Map<string, ReviewItem>;
+  batches: Map<string, BatchRecord>;
 }
 
 /** Writes of one transaction over the committed state; `null` marks a deletion. */
@@ -50,6 +55,7 @@ interface Draft {
   records: Map<RecordKey, LayeredRecord | null>;
   outbox: Map<number, OutboxEntry | null>;
   review: Map<string, ReviewItem | null>;
+  batches: Map<string, BatchRecord | null>;
 }
 
 export function newSyncMeta(clientId: string): SyncMeta {
@@ -162,10 +168,33 @@ function txOver(state: State, draft: Draft): StoreTx {
       for (const id of ids) draft.review.set(id, null);
       return Promise.resolve();
     },
+    getBatch(id) {
+      const drafted = draft.batches.get(id);
+      if (drafted !== undefined) return Promise.resolve(drafted);
+      return Promise.resolve(state.batches.get(id) ?? null);
+    },
+    putBatches(records) {
+      for (const record of records) draft.batches.set(record.id, record);
+      return Promise.resolve();
+    },
+    listBatches(limit) {
+      const all = newestFirst(merged(state.batches, draft.batches).values());
+      return Promise.resolve(all.slice(0, Math.max(0, limit)));
+    },
+    pruneBatches(keep) {
+      const all = newestFirst(merged(state.batches, draft.batches).values());
+      for (const record of all.slice(Math.max(0, keep))) draft.batches.set(record.id, null);
+      return Promise.resolve();
+    },
   };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Newest createdAt first, then greater id first: the order of a reversed Dexie index walk. */
+function newestFirst(records: Iterable<BatchRecord>): BatchRecord[] {
+  return [...records].sort((a, b) => b.createdAt - a.createdAt || cmp(b.id, a.id));
+}
 
 /** A new, empty store for the client `clientId`. */
 export function createMemoryStore(clientId: string): MemoryStore {
@@ -174,6 +203,7 @@ export function createMemoryStore(clientId: string): MemoryStore {
     records: new Map(),
     outbox: new Map(),
     review: new Map(),
+    batches: new Map(),
   };
   // Transactions are serialized, as IndexedDB serializes overlapping read-write transactions.
   let queue: Promise<unknown> = Promise.resolve();
@@ -184,12 +214,14 @@ export function createMemoryStore(clientId: string): MemoryStore {
       records: new Map(),
       outbox: new Map(),
       review: new Map(),
+      batches: new Map(),
     };
     const value = await fn(txOver(state, draft));
     state.meta = draft.meta;
     commit(state.records, draft.records);
     commit(state.outbox, draft.outbox);
     commit(state.review, draft.review);
+    commit(state.batches, draft.batches);
     return value;
   }
 
@@ -211,5 +243,6 @@ export function createMemoryStore(clientId: string): MemoryStore {
     meta: () => state.meta,
     outbox: () => [...state.outbox.values()].sort((a, b) => a.mutation.id - b.mutation.id),
     review: () => [...state.review.values()],
+    batches: () => newestFirst(state.batches.values()),
   };
 }

@@ -2,6 +2,7 @@
 // the outbox and the needs-review list (LocalStore), and how it reaches the server (Transport).
 // Implemented by Dexie + fetch in the renderer's sync worker and by in-memory fakes in tests.
 
+import type { BatchRecord } from '../../bulk/bulk-action';
 import type { MutationErrorBodySchema, SyncRow, PulledChange } from '../protocol';
 import type {
   HeadsResponse,
@@ -73,6 +74,11 @@ export interface OutboxEntry {
   readonly keys: readonly RecordKey[];
   /** Failed push attempts of the round trips that carried it (for display). */
   readonly attempts: number;
+  /**
+   * Until when (epoch ms, engine clock) the entry is held back from the server so its batch can
+   * still be withdrawn; 0 when not held. Pushing stops at the first held entry (ids stay in order).
+   */
+  readonly holdUntil: number;
 }
 
 export type MutationErrorBody = z.infer<typeof MutationErrorBodySchema>;
@@ -122,6 +128,15 @@ export interface StoreTx {
   listReview(): Promise<ReviewItem[]>;
   putReview(items: readonly ReviewItem[]): Promise<void>;
   deleteReview(ids: readonly string[]): Promise<void>;
+
+  /** The bulk-action batch `id`, null when there is none (never made, or pruned). */
+  getBatch(id: string): Promise<BatchRecord | null>;
+  /** Writes batch records, replacing those with the same id. */
+  putBatches(records: readonly BatchRecord[]): Promise<void>;
+  /** Up to `limit` batch records, newest `createdAt` first (ties: greater id first). */
+  listBatches(limit: number): Promise<BatchRecord[]>;
+  /** Deletes every batch record but the `keep` first of listBatches' order. */
+  pruneBatches(keep: number): Promise<void>;
 }
 
 export interface LocalStore {
@@ -130,7 +145,10 @@ export interface LocalStore {
    * does. `fn` awaits only the transaction's own operations (no network, no timers).
    */
   transact<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
-  /** Effective reference rows (agency, user, category, template), for the mutator context. */
+  /**
+   * Effective reference rows (agency, user, category, template, saved view), for the mutator
+   * context and the reference data the UI shows.
+   */
   listReference(): Promise<SyncRow[]>;
 }
 

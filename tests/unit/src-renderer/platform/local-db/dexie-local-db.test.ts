@@ -7,7 +7,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { queuePageByDue } from '../../../../../src-renderer/platform/local-db/list-rows';
 import type { StoreChange } from '../../../../../src-renderer/platform/local-db/local-db';
-import { parseOutboxExport } from '../../../../../src-renderer/platform/local-db/outbox-export';
+import {
+  parseOutboxExport,
+  withoutHold,
+} from '../../../../../src-renderer/platform/local-db/outbox-export';
 import { NO_ASSIGNEE, NO_DUE_AT } from '../../../../../src-renderer/platform/local-db/schema';
 import { MAX_DOCS_PER_ANCHOR } from '../../../../../src-renderer/platform/local-db/store-tx';
 import type { ReportStatus } from '../../../../../src-shared/domain/report-status';
@@ -498,11 +501,12 @@ describe('reads', () => {
     expect((await db.review()).map((item) => item.id)).toEqual(['client-0001:2', 'client-0001:3']);
   });
 
-  it('exports the client id, last mutation id, outbox and review list as JSON', async () => {
+  it('exports the client id, last mutation id, outbox (without holds) and review list as JSON', async () => {
     const db = await openTestDb({ now: () => T0 + 5 });
     const { clientId } = await db.meta();
+    const held = { ...outboxEntry(2, [], clientId), holdUntil: T0 + 10_000 };
     await db.transact(async (tx) => {
-      await tx.putOutbox([outboxEntry(1, ['report:r-1'], clientId), outboxEntry(2, [], clientId)]);
+      await tx.putOutbox([outboxEntry(1, ['report:r-1'], clientId), held]);
       await tx.putReview([reviewItem(1, clientId)]);
       await tx.setMeta({ lastMutationId: 2, cursor: 99 });
     });
@@ -514,10 +518,9 @@ describe('reads', () => {
       exportedAt: T0 + 5,
       database: db.name,
     });
-    expect(doc?.outbox).toEqual([
-      outboxEntry(1, ['report:r-1'], clientId),
-      outboxEntry(2, [], clientId),
-    ]);
+    const { holdUntil: _hold, ...unheld } = outboxEntry(2, [], clientId);
+    expect(doc?.outbox).toEqual([withoutHold(outboxEntry(1, ['report:r-1'], clientId)), unheld]);
+    expect(JSON.parse(text)).not.toHaveProperty(['outbox', 1, 'holdUntil']);
     expect(doc?.review).toEqual([reviewItem(1, clientId)]);
     expect(parseOutboxExport('{"format":"something else"}')).toBeNull();
     expect(parseOutboxExport('not json')).toBeNull();

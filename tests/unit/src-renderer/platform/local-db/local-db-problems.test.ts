@@ -21,7 +21,7 @@ import {
 } from '../../../../../src-renderer/platform/local-db/schema';
 import type { LocalStoreProblem } from '../../../../../src-renderer/sync/inbox-service';
 import { storeRows } from '../../../../support/local-store-contract';
-import { openTestDb, outboxEntry, reviewItem, testOptions, track } from './local-db-support';
+import { openTestDb, outboxEntry, reviewItem, T0, testOptions, track } from './local-db-support';
 
 const v1 = schemaVersions[0];
 if (v1 === undefined) throw new Error('schema has no version 1');
@@ -303,7 +303,11 @@ describe('recovery', () => {
     await db.transact(async (tx) => {
       await tx.applyServerChanges([storeRows.report('r-1', 40), storeRows.user('u-1', 41)]);
       await tx.setLocal([{ key: 'report:r-1', row: storeRows.report('r-1', 40, { tags: ['x'] }) }]);
-      await tx.putOutbox([outboxEntry(6, ['report:r-1'], clientId), outboxEntry(7, [], clientId)]);
+      // Entry 7 belongs to a batch still held back from the server.
+      await tx.putOutbox([
+        outboxEntry(6, ['report:r-1'], clientId),
+        { ...outboxEntry(7, [], clientId), holdUntil: T0 + 10_000 },
+      ]);
       await tx.putReview([reviewItem(5, clientId)]);
       await tx.setMeta({
         cursor: 41,
@@ -338,7 +342,9 @@ describe('recovery', () => {
       lastSyncAt: null,
       initialSyncComplete: false,
     });
-    expect(await fresh.outbox()).toEqual(outbox);
+    // Re-imported entries are not held: the batch records stay behind, nothing could withdraw them.
+    expect(outbox.map((entry) => entry.holdUntil)).toEqual([0, T0 + 10_000]);
+    expect(await fresh.outbox()).toEqual(outbox.map((entry) => ({ ...entry, holdUntil: 0 })));
     expect(await fresh.review()).toEqual(review);
     // The cache is gone: the next pull from cursor 0 rebuilds it.
     expect(await fresh.allListRows()).toEqual([]);

@@ -91,6 +91,7 @@ export function outboxEntry(id: number, keys: RecordKey[] = [], clientId?: strin
     appliedVersion: null,
     keys,
     attempts: 0,
+    holdUntil: 0,
   };
 }
 

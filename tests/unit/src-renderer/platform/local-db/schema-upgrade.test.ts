@@ -14,7 +14,7 @@ import {
 } from '../../../../../src-renderer/platform/local-db/schema';
 import { toListRow } from '../../../../../src-shared/inbox/list-row';
 import type { SyncRow } from '../../../../../src-shared/sync/protocol';
-import { storeRows } from '../../../../support/local-store-contract';
+import { batchRecord, storeRows } from '../../../../support/local-store-contract';
 import { outboxEntry, reviewItem, testOptions, track } from './local-db-support';
 
 const CLIENT = 'client-seeded';
@@ -25,6 +25,10 @@ const report = storeRows.report('r-1', 10, {
 });
 const note = storeRows.note('n-1', 'r-1', 11);
 const agency = storeRows.agency('prov', 12);
+/** The outbox entry as versions 1 and 2 stored it: no hold. */
+const { holdUntil: _noHold, ...unheldEntry } = outboxEntry(3, ['report:r-1'], CLIENT);
+/** A batch (version 3 on), whose mutation 3 is still held back from the server. */
+const batch = batchRecord('b-1', 1400, { holdUntil: 11_400 });
 /** A cached attachment (version 2 on). */
 const photo = {
   id: 'att-1',
@@ -59,7 +63,7 @@ async function seedV1(db: Dexie): Promise<void> {
     .put(
       toStoredListRow(toListRow(data, { version: 10, pending: false, awaitingApproval: false })),
     );
-  await db.table('outbox').put(outboxEntry(3, ['report:r-1'], CLIENT));
+  await db.table('outbox').put(unheldEntry);
   await db.table('review').put(reviewItem(2, CLIENT));
   await db.table('snapshots').put({ name: 'search', cursor: 12, value: 'index' });
 }
@@ -70,6 +74,12 @@ const seeders: Record<number, (db: Dexie) => Promise<void>> = {
   2: async (db) => {
     await seedV1(db);
     await db.table('attachments').put(photo);
+  },
+  3: async (db) => {
+    await seedV1(db);
+    await db.table('attachments').put(photo);
+    await db.table('outbox').put({ ...unheldEntry, holdUntil: batch.holdUntil });
+    await db.table('batches').put(batch);
   },
 };
 
@@ -118,8 +128,11 @@ describe('schema upgrades', () => {
         expect(await db.allListRows()).toMatchObject([
           { id: 'r-1', title: 'Lampu jalan mati', dueAt: Date.UTC(2025, 2, 1), assigneeId: null },
         ]);
-        expect(await db.outbox()).toEqual([outboxEntry(3, ['report:r-1'], CLIENT)]);
+        // Entries from before version 3 were never held; a held one keeps its hold.
+        const entry = { ...unheldEntry, holdUntil: version >= 3 ? batch.holdUntil : 0 };
+        expect(await db.outbox()).toEqual([entry]);
         expect(await db.review()).toEqual([reviewItem(2, CLIENT)]);
+        expect(await db.transact((tx) => tx.listBatches(10))).toEqual(version >= 3 ? [batch] : []);
         expect(await db.getSnapshot('search')).toEqual({ cursor: 12, value: 'index' });
 
         // And the upgraded database takes new writes: a child tombstone finds its report.
@@ -142,7 +155,14 @@ describe('schema upgrades', () => {
           version >= 2 ? ['att-1', 'att-2'] : ['att-2'],
         );
         // The outbox is untouched by the attachment writes.
-        expect(await db.outbox()).toEqual([outboxEntry(3, ['report:r-1'], CLIENT)]);
+        expect(await db.outbox()).toEqual([entry]);
+
+        // Batches: the upgraded database takes new ones, newest first.
+        const later = batchRecord('b-2', 2000);
+        await db.transact((tx) => tx.putBatches([later]));
+        expect((await db.transact((tx) => tx.listBatches(10))).map((record) => record.id)).toEqual(
+          version >= 3 ? ['b-2', 'b-1'] : ['b-2'],
+        );
       });
     },
   );

@@ -1,6 +1,7 @@
-// Random interleavings of offline edits on two clients (conflicting ones included), lost requests,
-// lost answers, duplicate deliveries, restarts and pulls: once the network heals and rounds run
-// until quiet, every client shows exactly the server's state and nothing the operators did is lost.
+// Random interleavings of offline edits on two clients (conflicting ones included), bulk batches
+// held back and withdrawn, lost requests, lost answers, duplicate deliveries, restarts and pulls:
+// once the network heals and rounds run until quiet, every client shows exactly the server's
+// state, nothing the operators did is lost, and nothing they withdrew was ever sent.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +34,13 @@ type Command =
   | { kind: 'sync'; client: number; deliveries: Delivery[] }
   | { kind: 'restart'; client: number }
   | { kind: 'otherWrite'; report: number }
-  | { kind: 'resolve'; client: number; choice: 'reapply' | 'discard' };
+  | { kind: 'resolve'; client: number; choice: 'reapply' | 'discard' }
+  /** A bulk action over both reports (one edit each), held back or not. */
+  | { kind: 'bulk'; client: number; edits: Edit[]; hold: boolean }
+  /** Withdraw one of the client's newest batches (refused when it is no longer held). */
+  | { kind: 'withdraw'; client: number; which: number };
+
+const HOLD_MS = 10_000;
 
 const REPORTS = 2;
 const report = fc.integer({ min: 1, max: REPORTS });
@@ -80,27 +87,91 @@ const delivery: fc.Arbitrary<Delivery> = fc.constantFrom(
   'server-error',
 );
 
-const command: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), client, edit }) },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant('sync' as const),
-      client,
-      deliveries: fc.array(delivery, { maxLength: 4 }),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), client }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('otherWrite' as const), report }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('resolve' as const),
-      client,
-      choice: fc.constantFrom('reapply' as const, 'discard' as const),
-    }),
-  },
+/** Edits a bulk action makes: one kind of change over several reports. */
+const bulkEdit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ op: fc.constant('verifyDispose' as const), report, unit: fc.boolean() }),
+  fc.record({ op: fc.constant('archive' as const), report }),
+  fc.record({
+    op: fc.constant('setTags' as const),
+    report,
+    tags: fc.subarray(['jalan', 'banjir', 'lampu']),
+  }),
+  fc.record({
+    op: fc.constant('assign' as const),
+    report,
+    assigneeId: fc.constantFrom(koordinatorA.id, koordinatorB.id, null),
+  }),
+  fc.record({ op: fc.constant('note' as const), report }),
 );
+
+function commands(weights: Readonly<Record<Command['kind'], number>>): fc.Arbitrary<Command> {
+  return fc.oneof(
+    {
+      weight: weights.edit,
+      arbitrary: fc.record({ kind: fc.constant('edit' as const), client, edit }),
+    },
+    {
+      weight: weights.sync,
+      arbitrary: fc.record({
+        kind: fc.constant('sync' as const),
+        client,
+        deliveries: fc.array(delivery, { maxLength: 4 }),
+      }),
+    },
+    {
+      weight: weights.restart,
+      arbitrary: fc.record({ kind: fc.constant('restart' as const), client }),
+    },
+    {
+      weight: weights.otherWrite,
+      arbitrary: fc.record({ kind: fc.constant('otherWrite' as const), report }),
+    },
+    {
+      weight: weights.resolve,
+      arbitrary: fc.record({
+        kind: fc.constant('resolve' as const),
+        client,
+        choice: fc.constantFrom('reapply' as const, 'discard' as const),
+      }),
+    },
+    {
+      weight: weights.bulk,
+      arbitrary: fc.record({
+        kind: fc.constant('bulk' as const),
+        client,
+        // One edit per report, all of one kind.
+        edits: fc
+          .tuple(bulkEdit, fc.integer({ min: 1, max: REPORTS }))
+          .map(([e, count]) => Array.from({ length: count }, (_, i) => ({ ...e, report: i + 1 }))),
+        hold: fc.boolean(),
+      }),
+    },
+    {
+      weight: weights.withdraw,
+      arbitrary: fc.record({ kind: fc.constant('withdraw' as const), client, which: fc.nat(2) }),
+    },
+  );
+}
+
+const command = commands({
+  edit: 6,
+  sync: 3,
+  restart: 1,
+  otherWrite: 1,
+  resolve: 1,
+  bulk: 1,
+  withdraw: 1,
+});
+/** Mostly bulk actions and withdrawals, so holds and renumbering meet every network mishap. */
+const batchCommand = commands({
+  edit: 2,
+  sync: 2,
+  restart: 1,
+  otherWrite: 1,
+  resolve: 1,
+  bulk: 4,
+  withdraw: 4,
+});
 
 function mutationOf(e: Edit, noteId: () => string): { name: MutationName; args: MutationArgs } {
   const reportId = 'report' in e ? `r-${String(e.report)}` : '';
@@ -183,6 +254,8 @@ async function run(commands: readonly Command[]): Promise<void> {
   const resolved = clients.map(() => new Set<string>());
   let notes = 0;
   const noteId = () => `n-${String(++notes)}`;
+  let batches = 0;
+  const withdrawn = new Set<string>();
 
   for (const cmd of commands) {
     w.clock.advance(1_000);
@@ -220,11 +293,56 @@ async function run(commands: readonly Command[]): Promise<void> {
         }
         break;
       }
+      case 'bulk': {
+        const c = clients[cmd.client]!;
+        const batchId = `b-${String(++batches)}`;
+        const items = cmd.edits.map((e) => {
+          const { name, args } = mutationOf(e, noteId);
+          const withBatch: MutationArgs = { ...args, batchId };
+          return { name, args: withBatch };
+        });
+        await c.engine.mutateMany(items, {
+          holdMs: cmd.hold ? HOLD_MS : 0,
+          batch: {
+            id: batchId,
+            action: { kind: 'add_note', body: 'property' },
+            items: items.map((item) => ({
+              reportId: 'reportId' in item.args ? item.args.reportId : '',
+              trackingId: '',
+              name: item.name,
+              before: {
+                status: 'unverified',
+                agencyId: 'kota-bandung',
+                unitId: null,
+                assigneeId: null,
+                categoryId: null,
+                tags: [],
+                rahasia: false,
+                anonim: false,
+              },
+            })),
+            skipped: [],
+            compensates: null,
+          },
+        });
+        break;
+      }
+      case 'withdraw': {
+        const c = clients[cmd.client]!;
+        const recent = await c.engine.listBatches(3);
+        const chosen = recent[cmd.which % Math.max(1, recent.length)];
+        if (chosen !== undefined) {
+          const result = await c.engine.withdrawBatch(chosen.id);
+          if (result.ok) withdrawn.add(chosen.id);
+        }
+        break;
+      }
     }
     for (const c of clients) await expectRebased(c);
   }
 
-  // The network heals: rounds until nothing changes any more.
+  // The network heals and every hold ends: rounds until nothing changes any more.
+  w.clock.advance(HOLD_MS);
   for (let pass = 0; pass < 10; pass++) {
     const before = w.server.version();
     for (const c of clients) await c.engine.syncOnce();
@@ -236,6 +354,13 @@ async function run(commands: readonly Command[]): Promise<void> {
 
   const serverRows = w.server.rows();
   const processed = w.server.processed();
+  // Nothing of a withdrawn batch ever reached the server.
+  for (const p of processed) {
+    const args = p.envelope.args;
+    const batchId =
+      typeof args === 'object' && args !== null && 'batchId' in args ? args.batchId : null;
+    expect(typeof batchId === 'string' && withdrawn.has(batchId)).toBe(false);
+  }
   const seen = new Set<string>();
   for (const p of processed) {
     const key = `${p.clientId}:${String(p.id)}`;
@@ -276,6 +401,16 @@ describe('sync engine: convergence', () => {
     await fc.assert(fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 40 }), run), {
       numRuns: 100,
     });
+  });
+
+  it('converges with bulk batches held, withdrawn and renumbered, and sends nothing withdrawn', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(batchCommand, { minLength: 1, maxLength: 40, size: 'medium' }),
+        run,
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('converges in a scripted conflict with lost answers and a restart', async () => {

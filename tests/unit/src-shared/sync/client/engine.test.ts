@@ -111,6 +111,7 @@ describe('sync engine: mutations', () => {
       state: 'pending',
       appliedVersion: null,
       attempts: 0,
+      holdUntil: 0,
       mutation: {
         id: 1,
         name: 'report.verifyDispose',
