@@ -15,6 +15,7 @@ const SYNCED_TABLES = [
   'agencies',
   'users',
   'templates',
+  'saved_views',
   'categories',
 ] as const;
 

@@ -144,6 +144,7 @@ const VERSIONED_TABLES = [
   'users',
   'categories',
   'templates',
+  'saved_views',
   'tombstones',
 ];
 const NEWEST_VERSION_SQL = `SELECT GREATEST(${VERSIONED_TABLES.map(

@@ -7,6 +7,7 @@ import type { Disposition } from '../../src-shared/domain/disposition';
 import type { Note } from '../../src-shared/domain/note';
 import type { Reporter } from '../../src-shared/domain/report';
 import type { ReportResponse } from '../../src-shared/domain/response';
+import type { SavedView } from '../../src-shared/domain/saved-view';
 import type { Template } from '../../src-shared/domain/template';
 import type { CitizenMessage } from '../../src-shared/sync/citizen-message';
 import type {
@@ -98,6 +99,13 @@ export const visibleTables: readonly VisibleTable[] = [
             OR owner_user_id = ${p.userId})`,
   },
   {
+    // Only ever the owner's: no role or agency sees another user's views.
+    entity: 'saved_view',
+    from: 'saved_views',
+    select: `'saved_view' AS entity, id, version, doc, NULL::jsonb AS reporter, false AS deleted`,
+    visible: (p) => `owner_user_id = ${p.userId}`,
+  },
+  {
     entity: 'tombstone',
     from: 'tombstones',
     select:
@@ -163,6 +171,8 @@ function toData(row: ChangeRow, scope: CallerScope): SyncRow['data'] {
       return withVersion<CitizenMessage>(row.doc as Omit<CitizenMessage, 'version'>, row.version);
     case 'template':
       return withVersion<Template>(row.doc as Omit<Template, 'version'>, row.version);
+    case 'saved_view':
+      return withVersion<SavedView>(row.doc as Omit<SavedView, 'version'>, row.version);
     case 'agency': {
       const doc = row.doc as Record<string, unknown>;
       return { ...doc, version: row.version } as SyncRow['data'];
@@ -220,7 +230,13 @@ export async function remainingAfter(
   return rows[0]?.n ?? 0;
 }
 
-const REFERENCE_ENTITIES: ReadonlySet<string> = new Set(['agency', 'user', 'category', 'template']);
+const REFERENCE_ENTITIES: ReadonlySet<string> = new Set([
+  'agency',
+  'user',
+  'category',
+  'template',
+  'saved_view',
+]);
 const referenceParams: VisibilityParams = { prefix: '$1', ancestors: '$2', userId: '$3' };
 const REFERENCE_SQL = visibleTables
   .filter((t) => REFERENCE_ENTITIES.has(t.entity))
@@ -228,8 +244,9 @@ const REFERENCE_SQL = visibleTables
   .join('\nUNION ALL ');
 
 /**
- * The caller's reference rows (agencies, users, categories, templates) as they are now: what a
- * pull from 0 leaves on the client for those entities (tombstones only remove what it never had).
+ * The caller's reference rows (agencies, users, categories, templates, their own saved views) as
+ * they are now: what a pull from 0 leaves on the client for those entities (tombstones only
+ * remove what it never had).
  */
 export async function referenceRows(db: Queryable, scope: CallerScope): Promise<SyncRow[]> {
   const { rows } = await db.query<ChangeRow>(`${REFERENCE_SQL} ORDER BY version`, [

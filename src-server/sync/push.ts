@@ -7,6 +7,7 @@ import { assertNever } from '../../src-shared/domain/assert-never';
 import { isSimulationRole } from '../../src-shared/domain/user';
 import type { Note } from '../../src-shared/domain/note';
 import type { ReportResponse } from '../../src-shared/domain/response';
+import type { SavedView } from '../../src-shared/domain/saved-view';
 import type { Template } from '../../src-shared/domain/template';
 import {
   classifyOutcome,
@@ -45,6 +46,7 @@ import {
   reportFromRow,
   updateReport,
   upsertResponse,
+  upsertSavedView,
   upsertTemplate,
   withVersion,
   type ReportRow,
@@ -320,7 +322,7 @@ async function decide(
     }
     case 'applied': {
       if (!result.ok) throw new Error('an applied outcome without a change');
-      const written = await write(tx, mutation, reference, loaded, result.value);
+      const written = await write(tx, mutation, reference, loaded, result.value, scope);
       return {
         kind: 'result',
         result: { id: mutation.id, status: 'applied', version: written.version },
@@ -354,6 +356,8 @@ interface Loaded {
   report: ReportRow | null;
   response: StoredResponse | null;
   template: StoredTemplate | null;
+  /** Whoever owns it (see MutatorState.savedView); never tracked, never sent back as `current`. */
+  savedView: SavedView | null;
   records: TrackedRecord[];
   categories: MutatorContext['categories'];
   users: MutatorContext['users'];
@@ -456,6 +460,16 @@ async function loadState(tx: Queryable, scope: CallerScope, mutation: Mutation):
     }
   }
 
+  let savedView: SavedView | null = null;
+  if (target.savedViewId !== null) {
+    const { rows } = await tx.query<{ doc: Omit<SavedView, 'version'>; version: number }>(
+      'SELECT doc, version FROM saved_views WHERE id = $1 FOR UPDATE',
+      [target.savedViewId],
+    );
+    const row = rows[0];
+    if (row !== undefined) savedView = withVersion<SavedView>(row.doc, row.version);
+  }
+
   const categories = new Map<string, { id: string; isActive: boolean }>();
   if (target.categoryId !== null) {
     const { rows } = await tx.query<{ id: string; doc: { isActive?: unknown } }>(
@@ -482,10 +496,12 @@ async function loadState(tx: Queryable, scope: CallerScope, mutation: Mutation):
       response: response?.response ?? null,
       note,
       template: template?.template ?? null,
+      savedView,
     },
     report,
     response,
     template,
+    savedView,
     records,
     categories,
     users,
@@ -537,6 +553,7 @@ async function write(
   reference: Reference,
   loaded: Loaded,
   change: Change,
+  caller: CallerScope,
 ): Promise<Announcement> {
   const clientId = mutation.clientId;
   const reportRow = loaded.report;
@@ -583,6 +600,16 @@ async function write(
       ownerUserId: stored?.ownerUserId ?? null,
     });
   }
+  // A deleted view's tombstone is its owner's alone (owner_user_id), like a personal template's;
+  // the path only says where to announce it.
+  for (const view of change.deletedSavedViews) {
+    tombstones.push({
+      entity: 'saved_view',
+      entityId: view.id,
+      scopePath: caller.path,
+      ownerUserId: view.ownerId,
+    });
+  }
   const written = new Set(change.responses.map((r) => r.id));
   const restamped = children.filter((c) => !(c.entity === 'response' && written.has(c.id)));
 
@@ -594,7 +621,8 @@ async function write(
     change.notes.length +
     change.responses.length +
     change.auditEvents.length +
-    change.templates.length;
+    change.templates.length +
+    change.savedViews.length;
   // The version lock is taken here, as late as possible, and held until commit.
   const versions = await drawVersions(tx, count);
   let next = 0;
@@ -658,14 +686,27 @@ async function write(
   for (const template of change.deletedTemplates) {
     await tx.query('DELETE FROM templates WHERE id = $1', [template.id]);
   }
+  for (const view of change.savedViews) await upsertSavedView(tx, view, take());
+  for (const view of change.deletedSavedViews) {
+    await tx.query('DELETE FROM saved_views WHERE id = $1 AND owner_user_id = $2', [
+      view.id,
+      view.ownerId,
+    ]);
+  }
+  // The owner's other devices hear of their views at the owner's agency path.
+  const viewPaths = change.savedViews.length > 0 ? [caller.path] : [];
 
   return {
     version: versions.at(-1) ?? 0,
     scopePaths: [
       ...new Set(
-        [oldPath, newPath, ...templatePaths, ...tombstones.map((t) => t.scopePath)].filter(
-          (p): p is string => p !== null,
-        ),
+        [
+          oldPath,
+          newPath,
+          ...templatePaths,
+          ...viewPaths,
+          ...tombstones.map((t) => t.scopePath),
+        ].filter((p): p is string => p !== null),
       ),
     ],
   };

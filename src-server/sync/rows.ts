@@ -7,6 +7,7 @@ import type { Disposition } from '../../src-shared/domain/disposition';
 import type { Note } from '../../src-shared/domain/note';
 import type { Report, Reporter } from '../../src-shared/domain/report';
 import type { ReportResponse } from '../../src-shared/domain/response';
+import type { SavedView } from '../../src-shared/domain/saved-view';
 import type { Template } from '../../src-shared/domain/template';
 import type { UserRole } from '../../src-shared/domain/user';
 import { recordWrite, type FieldWriters } from '../../src-shared/sync/conflicts';
@@ -218,6 +219,23 @@ export async function upsertTemplate(
       JSON.stringify(writers),
       version,
     ],
+  );
+}
+
+/**
+ * Stores a saved view for its owner. The conflict clause only ever updates the owner's own row:
+ * an id another user holds is left alone even if a caller got past the mutator.
+ */
+export async function upsertSavedView(
+  tx: Queryable,
+  view: SavedView,
+  version: number,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO saved_views (id, owner_user_id, doc, version) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (id) DO UPDATE SET doc = $3, version = $4
+       WHERE saved_views.owner_user_id = $2`,
+    [view.id, view.ownerId, JSON.stringify(docOf(view)), version],
   );
 }
 

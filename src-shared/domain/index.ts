@@ -17,6 +17,7 @@ export * from './report';
 export * from './report-status';
 export * from './report-workflow';
 export * from './response';
+export * from './saved-view';
 export * from './sla-calendar';
 export * from './template';
 export * from './time-zone';

@@ -1,7 +1,16 @@
 // What the operator asks the inbox for: a queue, filters, a sort and a search text. Shared by the
 // UI (which builds queries), the inbox model (which answers them) and the benchmarks.
 
-import type { ReportChannel, ReportType } from '../domain/report';
+import { z } from 'zod';
+import { EntityIdSchema } from '../domain/entity-id';
+import {
+  ReportChannelSchema,
+  ReportTypeSchema,
+  reportChannels,
+  reportTypes,
+  type ReportChannel,
+  type ReportType,
+} from '../domain/report';
 import { userRoles, type UserRole } from '../domain/user';
 
 export const queueIds = [
@@ -105,6 +114,39 @@ export const defaultInboxQuery = (queue: QueueId): InboxQuery => ({
   filters: {},
   search: '',
 });
+
+// ---------------------------------------------------------------------------------------------
+// Parsing a query that crossed an edge (a saved view pulled from the server or pushed to it)
+
+export const privacyFilters = ['rahasia', 'anonim', 'public'] as const;
+/** The longest search text a stored query keeps. */
+export const SEARCH_TEXT_MAX = 500;
+/** At most this many agencies or categories in one filter (a picker never offers more). */
+const FILTER_IDS_MAX = 500;
+
+/**
+ * InboxFilters as zod: absent keys stay absent (exactOptional), unknown keys are refused, lists
+ * are readonly so an InboxQuery the UI holds is a query the schema describes.
+ */
+export const InboxFiltersSchema = z.strictObject({
+  agencyIds: z.array(EntityIdSchema).max(FILTER_IDS_MAX).readonly().exactOptional(),
+  categoryIds: z.array(EntityIdSchema).max(FILTER_IDS_MAX).readonly().exactOptional(),
+  channels: z.array(ReportChannelSchema).max(reportChannels.length).readonly().exactOptional(),
+  types: z.array(ReportTypeSchema).max(reportTypes.length).readonly().exactOptional(),
+  privacy: z.array(z.enum(privacyFilters)).max(privacyFilters.length).readonly().exactOptional(),
+  // Any instant, not only after 1970: a date typed into the filter is kept as it was typed.
+  createdFrom: z.int().exactOptional(),
+  createdTo: z.int().exactOptional(),
+  pendingOnly: z.boolean().exactOptional(),
+}) satisfies z.ZodType<InboxFilters>;
+
+export const InboxQuerySchema = z.strictObject({
+  queue: z.enum(queueIds),
+  sort: z.enum(sortKeys),
+  direction: z.enum(['asc', 'desc']),
+  filters: InboxFiltersSchema,
+  search: z.string().max(SEARCH_TEXT_MAX),
+}) satisfies z.ZodType<InboxQuery>;
 
 /** Report counts per queue (the sidebar). */
 export type QueueCounts = Readonly<Record<QueueId, number>>;

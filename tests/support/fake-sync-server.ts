@@ -164,6 +164,7 @@ export function createFakeSyncServer(options: {
       response: dataOf('response', target.responseId),
       note: dataOf('note', target.noteId),
       template: dataOf('template', target.templateId),
+      savedView: dataOf('saved_view', target.savedViewId),
     };
     const result = runMutator(state, mutation, ctx);
     const outcome = classifyOutcome({
@@ -234,6 +235,10 @@ export function createFakeSyncServer(options: {
       );
     }
     for (const data of change.deletedTemplates) last = tombstone('template', data.id);
+    for (const data of change.savedViews) {
+      last = put({ entity: 'saved_view', id: data.id, version: 0, data }, {});
+    }
+    for (const data of change.deletedSavedViews) last = tombstone('saved_view', data.id);
     return last;
   }
 
@@ -323,7 +328,7 @@ export function createFakeSyncServer(options: {
         if (row.entity === 'report') {
           counts[row.data.status] = (counts[row.data.status] ?? 0) + 1;
           rows.push(row);
-        } else if (['agency', 'user', 'category', 'template'].includes(row.entity)) {
+        } else if (['agency', 'user', 'category', 'template', 'saved_view'].includes(row.entity)) {
           rows.push(row);
         }
       }

@@ -11,7 +11,7 @@ import {
 import type { SyncEntity, SyncRow } from '../../../src-shared/sync/protocol';
 import type { DocEntry, DocsRecord, LocalRecord } from './schema';
 
-export const REFERENCE_ENTITIES = ['agency', 'user', 'category', 'template'] as const;
+export const REFERENCE_ENTITIES = ['agency', 'user', 'category', 'template', 'saved_view'] as const;
 export type ReferenceEntity = (typeof REFERENCE_ENTITIES)[number];
 
 const referenceEntities: ReadonlySet<SyncEntity> = new Set(REFERENCE_ENTITIES);
@@ -72,6 +72,7 @@ export function anchorOfRow(row: SyncRow): string {
     case 'user':
     case 'category':
     case 'template':
+    case 'saved_view':
       return referenceAnchor(row.entity);
     default: {
       const unknownRow: never = row;

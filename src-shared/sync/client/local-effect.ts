@@ -37,14 +37,16 @@ export function readKeys(mutation: Mutation): RecordKey[] {
   if (target.responseId !== null) keys.push(recordKey('response', target.responseId));
   if (target.noteId !== null) keys.push(recordKey('note', target.noteId));
   if (target.templateId !== null) keys.push(recordKey('template', target.templateId));
+  if (target.savedViewId !== null) keys.push(recordKey('saved_view', target.savedViewId));
   return keys;
 }
 
-/** The key of the record a review shows side by side: the report, else the template. */
+/** The key of the record a review shows side by side: the report, else the template or view. */
 export function mainKey(mutation: Mutation): RecordKey | null {
   const target = mutationTarget(mutation);
   if (target.reportId !== null) return recordKey('report', target.reportId);
   if (target.templateId !== null) return recordKey('template', target.templateId);
+  if (target.savedViewId !== null) return recordKey('saved_view', target.savedViewId);
   return null;
 }
 
@@ -78,6 +80,8 @@ export function traceKey(mutation: Mutation): RecordKey | null {
     case 'response.return':
     case 'template.upsert':
     case 'template.delete':
+    case 'view.save':
+    case 'view.delete':
       return null;
     default:
       return assertNever(mutation, 'mutation');
@@ -105,11 +109,13 @@ export async function computeLocalEffect(
   const response = rowAt(records, 'response', target.responseId);
   const note = rowAt(records, 'note', target.noteId);
   const template = rowAt(records, 'template', target.templateId);
+  const savedView = rowAt(records, 'saved_view', target.savedViewId);
   const state: MutatorState = {
     report: report?.entity === 'report' ? report.data : null,
     response: response?.entity === 'response' ? response.data : null,
     note: note?.entity === 'note' ? note.data : null,
     template: template?.entity === 'template' ? template.data : null,
+    savedView: savedView?.entity === 'saved_view' ? savedView.data : null,
   };
   const ctx: MutatorContext = {
     actor: env.actor,
@@ -150,11 +156,20 @@ function rowsOf(change: Change, reportVersion: number): LocalEffect {
   for (const data of change.auditEvents) {
     rows.push({ entity: 'audit_event', id: data.id, version: 0, data });
   }
+  for (const data of change.savedViews) {
+    rows.push({ entity: 'saved_view', id: data.id, version: data.version, data });
+  }
   const written = rows.map((row) => ({ key: recordKey(row.entity, row.id), row }));
-  const deleted = change.deletedTemplates.map((template) => ({
-    key: recordKey('template', template.id),
-    row: null,
-  }));
+  const deleted = [
+    ...change.deletedTemplates.map((template) => ({
+      key: recordKey('template', template.id),
+      row: null,
+    })),
+    ...change.deletedSavedViews.map((view) => ({
+      key: recordKey('saved_view', view.id),
+      row: null,
+    })),
+  ];
   const all = [...written, ...deleted];
   return { rows: all, keys: [...new Set(all.map((entry) => entry.key))] };
 }

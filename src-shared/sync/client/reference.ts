@@ -1,8 +1,10 @@
 // The reference data the client's mutators decide with (agencies, users, categories and the SLA
-// calendar), kept in memory by the sync engine and updated from pulled rows.
+// calendar), kept in memory by the sync engine and updated from pulled rows; and the operator's
+// own saved views among the reference rows, for the UI.
 
 import type { Agency } from '../../domain/agency';
 import type { Category } from '../../domain/category';
+import type { SavedView } from '../../domain/saved-view';
 import { indonesianHolidays } from '../../domain/holidays-id';
 import { createSlaCalendar, type SlaCalendar } from '../../domain/sla-calendar';
 import type { User } from '../../domain/user';
@@ -68,4 +70,18 @@ export function withReferenceChanges(
     categories: categories ?? reference.categories,
     calendar: reference.calendar,
   };
+}
+
+/**
+ * The saved views among reference rows that belong to `ownerId`, by name. The server sends a user
+ * only their own; the filter keeps it so should another user's row ever reach this store.
+ */
+export function savedViewsOf(rows: readonly SyncRow[], ownerId: string): SavedView[] {
+  const views: SavedView[] = [];
+  for (const row of rows) {
+    if (row.entity === 'saved_view' && row.data.ownerId === ownerId) views.push(row.data);
+  }
+  return views.sort(
+    (a, b) => a.name.localeCompare(b.name, 'id') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../../src-shared/domain/report';
 import { ReportSchema } from '../../../../src-shared/domain/report';
+import { defaultInboxQuery } from '../../../../src-shared/inbox/queries';
 import {
   PushResponseSchema,
   type MutationEnvelope,
@@ -14,6 +15,7 @@ import {
   insertCategory,
   insertOneReport,
   insertResponse,
+  insertSavedView,
   insertTemplate,
   freshId,
   pushHttp,
@@ -859,6 +861,36 @@ describeEachBackend('sync push', (backend) => {
             scope: 'agency',
           });
           return { name: 'template.delete', args: { templateId: id }, baseVersion: version };
+        },
+      },
+      // Everyone keeps their own views (training roles only on a simulation server).
+      'view.save': {
+        allowed: [...admins, 'operator-a', 'penghubung-a', 'pimpinan-a', 'admin-b', 'admin-wit'],
+        setup: () =>
+          Promise.resolve({
+            name: 'view.save',
+            args: {
+              viewId: freshId('view'),
+              name: 'Terlambat',
+              query: defaultInboxQuery('overdue'),
+            },
+            baseVersion: 0,
+          }),
+      },
+      // Only the owner deletes a view: admin-a's, not found for everyone else.
+      'view.delete': {
+        allowed: ['admin-a'],
+        setup: async () => {
+          const id = freshId('view');
+          const version = await insertSavedView(server.db, {
+            id,
+            ownerId: 'u-admin-a',
+            name: 'Milik admin',
+            query: defaultInboxQuery('unverified'),
+            updatedAt: 0,
+            version: 0,
+          });
+          return { name: 'view.delete', args: { viewId: id }, baseVersion: version };
         },
       },
     };

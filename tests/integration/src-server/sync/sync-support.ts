@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { indonesianHolidays } from '../../../../src-shared/domain/holidays-id';
 import type { Report } from '../../../../src-shared/domain/report';
 import type { ReportResponse } from '../../../../src-shared/domain/response';
+import type { SavedView } from '../../../../src-shared/domain/saved-view';
 import type { Template } from '../../../../src-shared/domain/template';
 import { recordWrite } from '../../../../src-shared/sync/conflicts';
 import { createSlaCalendar, currentDueAt } from '../../../../src-shared/domain/sla-calendar';
@@ -20,7 +21,12 @@ import {
 } from '../../../../src-shared/sync/protocol';
 import type { Db } from '../../../../src-server/db/db';
 import { agencyPath } from '../../../../src-server/directory/agencies';
-import { insertReport, upsertResponse, upsertTemplate } from '../../../../src-server/sync/rows';
+import {
+  insertReport,
+  upsertResponse,
+  upsertSavedView,
+  upsertTemplate,
+} from '../../../../src-server/sync/rows';
 import { drawVersion } from '../../../../src-server/sync/versions';
 import { FIXTURE_START, type TestServer } from '../../../support/test-server';
 
@@ -247,6 +253,15 @@ export async function insertTemplate(db: Db, template: Template): Promise<number
     const path = await agencyPath(tx, template.agencyId);
     const version = await drawVersion(tx);
     await upsertTemplate(tx, template, path!, recordWrite({}, [], version, 'seed'), version);
+    return version;
+  });
+}
+
+/** Stores a saved view as its owner's earlier view.save would have; returns its version. */
+export async function insertSavedView(db: Db, view: SavedView): Promise<number> {
+  return db.transaction(async (tx) => {
+    const version = await drawVersion(tx);
+    await upsertSavedView(tx, view, version);
     return version;
   });
 }

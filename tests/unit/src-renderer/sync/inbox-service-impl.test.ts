@@ -194,6 +194,43 @@ describe('inbox service', () => {
     expect(reference.agencies.length).toBeGreaterThan(0);
   });
 
+  it('tells the UI to reload the reference when a saved view is saved here or pulled', async () => {
+    const w = world();
+    const { service, events } = await start(w);
+    await runUntil(w, () => synced(service));
+    const reloadAsked = () => events.some((e) => e.type === 'data' && e.reportIds === null);
+    events.length = 0;
+    const query = { ...defaultInboxQuery('overdue'), filters: { channels: ['sms' as const] } };
+    const saved = await service.mutate('view.save', { viewId: 'view-1', name: 'SMS', query });
+    expect(saved.ok).toBe(true);
+    // A data event naming no reports is the UI's cue to read reference() again.
+    await runUntil(w, reloadAsked);
+    expect((await service.reference()).savedViews).toEqual([
+      expect.objectContaining({ id: 'view-1', name: 'SMS', ownerId: koordinatorA.id, query }),
+    ]);
+
+    // The operator's other device saved one; a colleague's never belongs in this list.
+    const view = (id: string, ownerId: string, name: string) => ({
+      entity: 'saved_view' as const,
+      id,
+      version: 0,
+      data: {
+        id,
+        ownerId,
+        name,
+        query: defaultInboxQuery('unverified'),
+        updatedAt: NOW,
+        version: 0,
+      },
+    });
+    w.server.write(view('view-2', koordinatorA.id, 'Baru masuk'));
+    w.server.write(view('view-3', 'u-koord-b', 'Punya rekan'));
+    events.length = 0;
+    await service.syncNow();
+    await runUntil(w, reloadAsked);
+    expect((await service.reference()).savedViews.map((v) => v.id)).toEqual(['view-2', 'view-1']);
+  });
+
   it('shows a mutation at once as pending, moves the counts, and pushes it', async () => {
     const w = world();
     const { service, events } = await start(w);
