@@ -22,6 +22,7 @@ import { openPgliteDb } from '../src-server/db/pglite-db';
 import { openPostgresDb } from '../src-server/db/postgres-db';
 import { seedDemo, seedReports } from '../src-server/seed/demo';
 import { benchInboxInBrowser } from './browser/inbox-bench';
+import { benchRouting } from './routing';
 import {
   measureHeadsLatency,
   measurePullThroughput,
@@ -162,6 +163,9 @@ async function main(): Promise<void> {
       (db) => benchSync(db, '_postgres', 'PostgreSQL'),
     );
   }
+
+  console.log('Routing suggestions');
+  benchRouting(record, { quick: isQuick, now: DEMO_NOW, seedValue: SEED_VALUE });
 
   const skipBrowser = process.argv.includes('--no-browser');
   if (skipBrowser) {
