@@ -357,11 +357,47 @@ interface PublicRow {
   category_name: string | null;
 }
 
+type PublishedResponses = PublicReport['responses'];
+
+async function publishedResponses(db: Queryable, reportId: string): Promise<PublishedResponses> {
+  const { rows } = await db.query<{ id: string; body: string; published_at: number }>(
+    `SELECT id, doc->>'body' AS body, published_at FROM responses
+      WHERE report_id = $1 AND state = 'published' ORDER BY published_at, id`,
+    [reportId],
+  );
+  return rows.map((r) => ({ id: r.id, body: r.body, publishedAt: r.published_at }));
+}
+
+/**
+ * The report a duplicate was merged into, as the duplicate's viewer may see it: its number,
+ * status and published responses, which answer the duplicate's reporter too (DOMAIN.md: "their
+ * reporters notified through the kept one"). Nothing of who filed it or what it says. A
+ * confidential kept report shows its status and responses only to the duplicate's own reporter.
+ * One hop only: a kept report merged on into a third is shown as it is.
+ */
+async function mergedIntoView(
+  db: Queryable,
+  trackingId: string,
+  isDuplicateOwner: boolean,
+): Promise<PublicReport['mergedInto']> {
+  const { rows } = await db.query<{ id: string; status: ReportStatus; rahasia: boolean }>(
+    `SELECT id, status, (doc->'privacy'->>'rahasia')::boolean AS rahasia
+       FROM reports WHERE tracking_id = $1`,
+    [trackingId],
+  );
+  const kept = rows[0];
+  // A number that names no report (typed by hand when archiving) shows as a bare number.
+  if (kept === undefined) return { trackingId, status: null, responses: [] };
+  if (kept.rahasia && !isDuplicateOwner) return { trackingId, status: null, responses: [] };
+  return { trackingId, status: kept.status, responses: await publishedResponses(db, kept.id) };
+}
+
 /**
  * The report as the public sees it. A confidential (rahasia) report exists only for the holder
  * of its citizen token (404 otherwise, as for an unknown number). An anonymous (anonim) report
  * never names its reporter, not even to the reporter. Internal notes, drafts and dispositions
- * are never part of it; the reporter's own replies only with the token.
+ * are never part of it; the reporter's own replies only with the token. A duplicate (merged)
+ * report also shows the report it was merged into, with that report's published responses.
  */
 export async function publicReportView(
   db: Queryable,
@@ -383,11 +419,11 @@ export async function publicReportView(
   const doc = row.doc;
   if (doc.privacy.rahasia && !isOwner) throw reportNotFound();
 
-  const responses = await db.query<{ id: string; body: string; published_at: number }>(
-    `SELECT id, doc->>'body' AS body, published_at FROM responses
-      WHERE report_id = $1 AND state = 'published' ORDER BY published_at, id`,
-    [row.id],
-  );
+  const responses = await publishedResponses(db, row.id);
+  const mergedInto =
+    doc.status === 'archived' && doc.archiveReason === 'duplicate' && doc.duplicateOf !== null
+      ? await mergedIntoView(db, doc.duplicateOf, isOwner)
+      : null;
   const replies = isOwner
     ? await db.query<{ id: string; body: string; created_at: number }>(
         `SELECT id, doc->>'body' AS body, (doc->>'createdAt')::bigint AS created_at
@@ -414,7 +450,8 @@ export async function publicReportView(
     isAnonymous: doc.privacy.anonim,
     isConfidential: doc.privacy.rahasia,
     reporterName: doc.privacy.anonim ? null : (row.reporter?.name ?? null),
-    responses: responses.rows.map((r) => ({ id: r.id, body: r.body, publishedAt: r.published_at })),
+    responses,
+    mergedInto,
     replies:
       replies === null
         ? null

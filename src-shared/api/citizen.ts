@@ -71,6 +71,12 @@ export const CitizenReplyResponseSchema = z.object({
 });
 export type CitizenReplyResponse = z.infer<typeof CitizenReplyResponseSchema>;
 
+const PublishedResponseSchema = z.object({
+  id: EntityIdSchema,
+  body: z.string(),
+  publishedAt: EpochMsSchema,
+});
+
 /** A report as anyone with its tracking number sees it: no internal notes, drafts or identity. */
 export const PublicReportSchema = z.object({
   trackingId: TrackingIdSchema,
@@ -91,9 +97,20 @@ export const PublicReportSchema = z.object({
   isConfidential: z.boolean(),
   /** The reporter's name; always null for an anonymous report, even for the reporter. */
   reporterName: z.string().nullable(),
-  responses: z.array(
-    z.object({ id: EntityIdSchema, body: z.string(), publishedAt: EpochMsSchema }),
-  ),
+  responses: z.array(PublishedResponseSchema),
+  /**
+   * For a report archived as a duplicate of another (a merge): the report it was merged into and
+   * that report's published responses, which answer this reporter too. Never who filed it or
+   * what it says. When that report is confidential (rahasia), its status and responses go only
+   * to the holder of this report's token; others see the number alone.
+   */
+  mergedInto: z
+    .object({
+      trackingId: TrackingIdSchema,
+      status: ReportStatusSchema.nullable(),
+      responses: z.array(PublishedResponseSchema),
+    })
+    .nullable(),
   /** The reporter's own messages: only when the citizen token was sent. */
   replies: z
     .array(z.object({ id: EntityIdSchema, body: z.string(), createdAt: EpochMsSchema }))

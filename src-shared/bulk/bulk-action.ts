@@ -71,13 +71,28 @@ export interface BulkRequest {
 // ---------------------------------------------------------------------------------------------
 // Plans
 
+/** Why a report is skipped or not undone, besides the mutators' own refusals (i18n keys). */
+export const bulkReasonKeys = [
+  /** The report is not in the local store. */
+  'bulk.not_found',
+  /** The action would leave the report as it is (tags, category, … already so). */
+  'bulk.no_change',
+  /** Merge: the report to keep is not among the selection (or not known here). */
+  'bulk.keep_missing',
+  /** Undo: no workflow move or edit takes the change back (notes, verification, …). */
+  'bulk.not_reversible',
+  /** Undo: the field was changed again after the batch; undoing would overwrite that. */
+  'bulk.changed_since',
+] as const;
+export type BulkReasonKey = (typeof bulkReasonKeys)[number];
+
 /** A selected report the action does not apply to, with the reason shown to the operator. */
 export interface BulkSkip {
   readonly reportId: string;
   /** Empty when the report is not in the local store at all. */
   readonly trackingId: string;
   readonly code: string;
-  readonly reasonKey: WorkflowReasonKey | MutationReasonKey | 'bulk.not_found';
+  readonly reasonKey: WorkflowReasonKey | MutationReasonKey | BulkReasonKey;
   readonly message: string;
 }
 

@@ -10,7 +10,7 @@ import {
   type AgencySettings,
 } from '../domain/agency';
 import { assertNever } from '../domain/assert-never';
-import type { AuditEvent } from '../domain/audit-event';
+import type { AuditAction, AuditEditAction, AuditEvent } from '../domain/audit-event';
 import type { Category } from '../domain/category';
 import type { Disposition } from '../domain/disposition';
 import type { EpochMs } from '../domain/epoch-ms';
@@ -18,13 +18,9 @@ import type { Note } from '../domain/note';
 import { reportLocationId, type Report } from '../domain/report';
 import type { ReportStatus } from '../domain/report-status';
 import { isClosedStatus } from '../domain/report-status';
-import {
-  canTransition,
-  workflowRolesOf,
-  type TransitionArgs,
-  type WorkflowAction,
-} from '../domain/report-workflow';
+import { canTransition, workflowRolesOf, type TransitionArgs } from '../domain/report-workflow';
 import type { ReportResponse } from '../domain/response';
+import { SAVED_VIEW_NAME_MAX, type SavedView } from '../domain/saved-view';
 import { currentDueAt, pausedWorkingMsAfterResume, type SlaCalendar } from '../domain/sla-calendar';
 import type { Template } from '../domain/template';
 import type { User, UserRole } from '../domain/user';
@@ -52,6 +48,11 @@ export interface MutatorState {
   /** The note named by `args.noteId` (a note.add must not reuse an id). */
   readonly note: Note | null;
   readonly template: Template | null;
+  /**
+   * The saved view named by `args.viewId`, whoever owns it: an id another user's view holds is
+   * refused (never taken over), so the runner passes it even though the caller may not see it.
+   */
+  readonly savedView: SavedView | null;
 }
 
 export const emptyMutatorState: MutatorState = {
@@ -59,6 +60,7 @@ export const emptyMutatorState: MutatorState = {
   response: null,
   note: null,
   template: null,
+  savedView: null,
 };
 
 /** What the mutators know besides the records: who acts, when, and the reference data. */
@@ -98,6 +100,8 @@ export interface Change {
   readonly templates: readonly Template[];
   readonly deletedTemplates: readonly Template[];
   readonly auditEvents: readonly AuditEvent[];
+  readonly savedViews: readonly SavedView[];
+  readonly deletedSavedViews: readonly SavedView[];
 }
 
 export type Mutator<N extends MutationName> = (
@@ -115,6 +119,8 @@ const noChange: Change = {
   templates: [],
   deletedTemplates: [],
   auditEvents: [],
+  savedViews: [],
+  deletedSavedViews: [],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -213,7 +219,7 @@ function requireOpen(report: Report): MutationError | null {
 function auditEvent(
   ctx: MutatorContext,
   report: Report,
-  action: WorkflowAction,
+  action: AuditAction,
   from: ReportStatus,
   to: ReportStatus,
   reason: string | null,
@@ -232,25 +238,79 @@ function auditEvent(
   };
 }
 
+/**
+ * An edit outside the workflow table: who may make it, which fields it writes, and how it is
+ * audited. Edits are audited only as part of a bulk action (`batchId` set), so a batch can be
+ * reviewed and undone as one; a single edit shows in the report itself.
+ */
+interface EditSpec {
+  readonly roles: readonly UserRole[];
+  readonly fields: readonly (keyof Report)[];
+  readonly action: AuditEditAction;
+  /** The new value, short and machine-readable (`categoryId=kesehatan`), or null. */
+  readonly summary: (edited: Report) => string | null;
+}
+
+const edits = {
+  setCategory: {
+    roles: ADMINS,
+    fields: ['categoryId'],
+    action: 'set_category',
+    summary: (r) => `categoryId=${r.categoryId ?? 'none'}`,
+  },
+  setTags: {
+    roles: ADMINS,
+    fields: ['tags'],
+    action: 'set_tags',
+    summary: (r) => `tags=${r.tags.join(',')}`,
+  },
+  setPrivacy: {
+    roles: ADMINS,
+    fields: ['privacy'],
+    action: 'set_privacy',
+    summary: (r) => `rahasia=${String(r.privacy.rahasia)},anonim=${String(r.privacy.anonim)}`,
+  },
+  assign: {
+    roles: AGENCY_ROLES,
+    fields: ['assigneeId'],
+    action: 'assign',
+    summary: (r) => `assigneeId=${r.assigneeId ?? 'none'}`,
+  },
+  addNote: { roles: AGENCY_ROLES, fields: [], action: 'add_note', summary: () => null },
+} as const satisfies Record<string, EditSpec>;
+
+/** The audit events of an edit or note: none outside a batch; from = to (no status moves). */
+function editAuditEvents(
+  ctx: MutatorContext,
+  report: Report,
+  spec: EditSpec,
+  batchId: string | undefined,
+): AuditEvent[] {
+  if (batchId === undefined) return [];
+  const { status } = report;
+  return [auditEvent(ctx, report, spec.action, status, status, spec.summary(report), batchId)];
+}
+
 /** A report field edit outside the workflow table: who may, on an open report, in scope. */
 function editReport(
   state: MutatorState,
-  args: { reportId: string },
+  args: { reportId: string; batchId?: string | undefined },
   ctx: MutatorContext,
-  roles: readonly UserRole[],
-  fields: readonly (keyof Report)[],
+  spec: EditSpec,
   edit: (report: Report, actor: UserActor) => Result<Report, MutationError>,
 ): Result<Change, MutationError> {
-  const found = reportFor(state, args.reportId, ctx, roles);
+  const found = reportFor(state, args.reportId, ctx, spec.roles);
   if (!found.ok) return found;
   const closed = requireOpen(found.value.report);
   if (closed !== null) return err(closed);
   const edited = edit(found.value.report, found.value.actor);
   if (!edited.ok) return edited;
+  const report = withDerived(edited.value, ctx);
   return ok({
     ...noChange,
-    report: withDerived(edited.value, ctx),
-    writes: [{ entity: 'report', id: args.reportId, fields }],
+    report,
+    writes: [{ entity: 'report', id: args.reportId, fields: spec.fields }],
+    auditEvents: editAuditEvents(ctx, report, spec, args.batchId),
   });
 }
 
@@ -466,6 +526,21 @@ function templateRights(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Saved views
+
+/**
+ * Who may keep saved views: every signed-in user, whatever the role (a head of agency reading
+ * dashboards keeps views too); a saved view changes nothing but its owner's own screen.
+ */
+function viewOwner(ctx: MutatorContext): Result<UserActor, MutationError> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'user') {
+    return refuse('mutation/forbidden-role', 'mutation.role_not_allowed', 'Only users keep views');
+  }
+  return ok(actor);
+}
+
+// ---------------------------------------------------------------------------------------------
 // The mutators
 
 export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
@@ -620,7 +695,7 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
     ),
 
   'report.setCategory': (state, args, ctx) =>
-    editReport(state, args, ctx, ADMINS, ['categoryId'], (report) => {
+    editReport(state, args, ctx, edits.setCategory, (report) => {
       const categoryId = args.categoryId;
       if (categoryId !== null && ctx.categories.get(categoryId)?.isActive !== true) {
         return refuse(
@@ -633,7 +708,7 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
     }),
 
   'report.setTags': (state, args, ctx) =>
-    editReport(state, args, ctx, ADMINS, ['tags'], (report) => {
+    editReport(state, args, ctx, edits.setTags, (report) => {
       const seen = new Set<string>();
       const tags: string[] = [];
       for (const raw of args.tags) {
@@ -648,7 +723,7 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
   // Anonymity is one-way: lifting it would reveal the reporter to every operator who synced the
   // report, and the client could not show the identity it never received.
   'report.setPrivacy': (state, args, ctx) =>
-    editReport(state, args, ctx, ADMINS, ['privacy'], (report) => {
+    editReport(state, args, ctx, edits.setPrivacy, (report) => {
       if (report.privacy.anonim && !args.anonim) {
         return refuse(
           'mutation/invalid',
@@ -666,7 +741,7 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
   // Admins and liaison officers assign anyone who can see the report; a unit operator takes a
   // report for themselves or gives it back.
   'report.assign': (state, args, ctx) =>
-    editReport(state, args, ctx, AGENCY_ROLES, ['assigneeId'], (report, actor) => {
+    editReport(state, args, ctx, edits.assign, (report, actor) => {
       const assigneeId = args.assigneeId;
       const mayAssignOthers = hasAnyRole(actor, [...ADMINS, 'pejabat_penghubung']);
       if (!mayAssignOthers) {
@@ -697,7 +772,7 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
     }),
 
   'note.add': (state, args, ctx) => {
-    const found = reportFor(state, args.reportId, ctx, AGENCY_ROLES);
+    const found = reportFor(state, args.reportId, ctx, edits.addNote.roles);
     if (!found.ok) return found;
     if (isBlank(args.body)) {
       return refuse('mutation/invalid', 'mutation.text_required', 'A note needs some text');
@@ -715,7 +790,11 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
       updatedAt: ctx.now,
       version: 0,
     };
-    return ok({ ...noChange, notes: [note] });
+    return ok({
+      ...noChange,
+      notes: [note],
+      auditEvents: editAuditEvents(ctx, found.value.report, edits.addNote, args.batchId),
+    });
   },
 
   'response.saveDraft': (state, args, ctx) => {
@@ -915,6 +994,48 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
       writes: [{ entity: 'template', id: args.templateId, fields: ['kind', 'name', 'body'] }],
     });
   },
+
+  // A view is one person's setting: the last save wins (no field conflicts are tracked), and a
+  // view id someone else holds is refused as taken rather than told apart from a missing one.
+  'view.save': (state, args, ctx) => {
+    const owner = viewOwner(ctx);
+    if (!owner.ok) return owner;
+    const actor = owner.value;
+    const existing = state.savedView;
+    if (existing !== null && existing.ownerId !== actor.id) {
+      return refuse('mutation/id-taken', 'mutation.id_taken', `View id ${args.viewId} is taken`);
+    }
+    const name = args.name.trim();
+    if (name === '') {
+      return refuse('mutation/invalid', 'mutation.text_required', 'A saved view needs a name');
+    }
+    if (name.length > SAVED_VIEW_NAME_MAX) {
+      return refuse(
+        'mutation/invalid',
+        'mutation.invalid_args',
+        `A saved view name has at most ${String(SAVED_VIEW_NAME_MAX)} characters`,
+      );
+    }
+    const view: SavedView = {
+      id: args.viewId,
+      ownerId: actor.id,
+      name,
+      query: args.query,
+      updatedAt: ctx.now,
+      version: existing?.version ?? 0,
+    };
+    return ok({ ...noChange, savedViews: [view] });
+  },
+
+  'view.delete': (state, args, ctx) => {
+    const owner = viewOwner(ctx);
+    if (!owner.ok) return owner;
+    const existing = state.savedView;
+    if (existing?.id !== args.viewId || existing.ownerId !== owner.value.id) {
+      return refuse('mutation/not-found', 'mutation.not_found', `View ${args.viewId} is not known`);
+    }
+    return ok({ ...noChange, deletedSavedViews: [existing] });
+  },
 };
 
 /** Runs the mutator a mutation names. */
@@ -939,6 +1060,7 @@ export interface MutationTarget {
   readonly templateId: string | null;
   readonly categoryId: string | null;
   readonly userId: string | null;
+  readonly savedViewId: string | null;
 }
 
 const none: MutationTarget = {
@@ -948,6 +1070,7 @@ const none: MutationTarget = {
   templateId: null,
   categoryId: null,
   userId: null,
+  savedViewId: null,
 };
 
 export function mutationTarget(mutation: Mutation): MutationTarget {
@@ -979,6 +1102,9 @@ export function mutationTarget(mutation: Mutation): MutationTarget {
     case 'template.upsert':
     case 'template.delete':
       return { ...none, templateId: mutation.args.templateId };
+    case 'view.save':
+    case 'view.delete':
+      return { ...none, savedViewId: mutation.args.viewId };
     default:
       return assertNever(mutation, 'mutation');
   }

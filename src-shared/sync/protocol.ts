@@ -12,8 +12,10 @@ import { EpochMsSchema } from '../domain/epoch-ms';
 import { NoteSchema } from '../domain/note';
 import { ReportSchema, refineReportState } from '../domain/report';
 import { ReportResponseSchema } from '../domain/response';
+import { SavedViewSchema } from '../domain/saved-view';
 import { TemplateKindSchema, TemplateSchema } from '../domain/template';
 import { UserSchema } from '../domain/user';
+import { InboxQuerySchema } from '../inbox/queries';
 import { CitizenMessageSchema } from './citizen-message';
 
 // ---------------------------------------------------------------------------------------------
@@ -86,7 +88,12 @@ export const mutationArgsSchemas = {
     ...batch,
   }),
   'report.assign': z.strictObject({ ...onReport, assigneeId: EntityIdSchema.nullable(), ...batch }),
-  'note.add': z.strictObject({ ...onReport, noteId: EntityIdSchema, body: Text(10_000) }),
+  'note.add': z.strictObject({
+    ...onReport,
+    noteId: EntityIdSchema,
+    body: Text(10_000),
+    ...batch,
+  }),
   'response.saveDraft': z.strictObject({
     ...onReport,
     responseId: EntityIdSchema,
@@ -108,6 +115,13 @@ export const mutationArgsSchemas = {
     body: Text(20_000),
   }),
   'template.delete': z.strictObject({ templateId: EntityIdSchema }),
+  /** Creates or renames/updates one of the caller's saved views (the name is trimmed, 1–80). */
+  'view.save': z.strictObject({
+    viewId: EntityIdSchema,
+    name: Text(200),
+    query: InboxQuerySchema,
+  }),
+  'view.delete': z.strictObject({ viewId: EntityIdSchema }),
 } as const;
 
 export type MutationName = keyof typeof mutationArgsSchemas;
@@ -232,6 +246,7 @@ export const syncEntities = [
   'user',
   'category',
   'template',
+  'saved_view',
 ] as const;
 export const SyncEntitySchema = z.enum(syncEntities);
 export type SyncEntity = z.infer<typeof SyncEntitySchema>;
@@ -262,6 +277,7 @@ export const SyncRowSchema = z.discriminatedUnion('entity', [
   row('user', UserSchema),
   row('category', CategorySchema),
   row('template', TemplateSchema),
+  row('saved_view', SavedViewSchema),
 ]);
 export type SyncRow = z.infer<typeof SyncRowSchema>;
 
@@ -327,8 +343,8 @@ export const HEADS_PER_QUEUE = 60;
  */
 export const HeadsResponseSchema = z.strictObject({
   /**
-   * The caller's reference rows (agencies, users, categories, templates) and, for each queue the
-   * caller works, its first HEADS_PER_QUEUE reports by time to breach.
+   * The caller's reference rows (agencies, users, categories, templates, their own saved views)
+   * and, for each queue the caller works, its first HEADS_PER_QUEUE reports by time to breach.
    */
   rows: z.array(SyncRowSchema),
   /** Reports per queue id (src-shared/inbox/queries.ts `queueIds`), counted on the server. */

@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { PresenceUser } from '../../../src-shared/api/presence';
 import type { Actor } from '../../../src-shared/domain/actor';
+import { isWorkflowAuditAction } from '../../../src-shared/domain/audit-event';
 import { categoryPath } from '../../../src-shared/domain/category';
 import { reportStatusLabelKey } from '../../../src-shared/domain/report-status';
 import { useLocaleStore, useT, type Translate } from '../../i18n/i18n';
@@ -82,12 +83,18 @@ export function buildTimeline(
       key: `audit:${a.id}`,
       at: a.at,
       kind: 'audit' as const,
-      title: t('timeline.audit', {
-        who: actorName(a.actor, maps, t),
-        action: t(`workflowAction.${a.action}`),
-        from: t(reportStatusLabelKey(a.from)),
-        to: t(reportStatusLabelKey(a.to)),
-      }),
+      // Field edits and notes are audited only in bulk actions, and move no status.
+      title: isWorkflowAuditAction(a.action)
+        ? t('timeline.audit', {
+            who: actorName(a.actor, maps, t),
+            action: t(`workflowAction.${a.action}`),
+            from: t(reportStatusLabelKey(a.from)),
+            to: t(reportStatusLabelKey(a.to)),
+          })
+        : t('timeline.auditEdit', {
+            who: actorName(a.actor, maps, t),
+            action: t(`auditAction.${a.action}`),
+          }),
       body: a.reason,
     })),
   ];

@@ -7,6 +7,7 @@ import {
   PublicReportSchema,
   type FileReportRequest,
 } from '../../../../src-shared/api/citizen';
+import { planBulk } from '../../../../src-shared/bulk/bulk-plan';
 import { indonesianHolidays } from '../../../../src-shared/domain/holidays-id';
 import type { Report } from '../../../../src-shared/domain/report';
 import {
@@ -18,7 +19,13 @@ import type { Db } from '../../../../src-server/db/db';
 import { Announcer } from '../../../../src-server/sync/announcer';
 import { internalReport, updateReport, type ReportRow } from '../../../../src-server/sync/rows';
 import { describeEachBackend } from '../../../support/test-db';
-import { expectApiError, startTestServer, type TestServer } from '../../../support/test-server';
+import {
+  FIXTURES,
+  expectApiError,
+  startTestServer,
+  type TestServer,
+} from '../../../support/test-server';
+import { TestClient, freshId, pushHttp } from '../sync/sync-support';
 
 const calendar = createSlaCalendar(indonesianHolidays);
 const MINUTE = 60_000;
@@ -456,5 +463,162 @@ describeEachBackend('the citizen side', (backend) => {
       stopHearing();
       stopElsewhere();
     }
+  });
+
+  /** Stores a published response on the report, as the agency's liaison officer would have. */
+  async function publishResponse(trackingId: string, body: string): Promise<void> {
+    const row = await reportRow(trackingId);
+    const now = server.clock.now();
+    const id = freshId('resp');
+    await server.db.query(
+      `INSERT INTO responses (id, report_id, scope_path, state, published_at, doc, version)
+       VALUES ($1, $2, $3, 'published', $4, $5, $6)`,
+      [
+        id,
+        row.id,
+        row.scope_path,
+        now,
+        JSON.stringify({
+          id,
+          reportId: row.id,
+          agencyId: 'dinkes-a',
+          authorId: 'u-operator-a',
+          body,
+          createdAt: now,
+          updatedAt: now,
+          state: 'published',
+          submittedAt: now,
+          reviewedById: 'u-penghubung-a',
+          reviewedAt: now,
+          publishedAt: now,
+          publishedById: 'u-penghubung-a',
+        }),
+        row.version + 2000,
+      ],
+    );
+  }
+
+  it('shows a merged duplicate with the kept report’s published responses, never the kept report’s reporter', async () => {
+    const keptReporter = { name: 'Ahmad Fauzi', nik: '3273011203850002', phone: '081298765432' };
+    const keptBody = 'Lubang di depan rumah saya, Gang Melati 5, sudah sebulan.';
+    const kept = await file({ reporter: keptReporter, body: keptBody });
+    const duplicate = await file();
+    const reports = await Promise.all(
+      [kept, duplicate].map(async (f) => internalReport(await reportRow(f.trackingId))),
+    );
+    const [keptReport] = reports;
+    if (keptReport === undefined) throw new Error('no kept report');
+
+    // The merge as an operator makes it: planned by the shared planner, pushed as admin-a.
+    const batchId = freshId('batch');
+    const plan = planBulk(
+      {
+        action: { kind: 'merge', keepReportId: keptReport.id },
+        batchId,
+        reports: reports.map((report) => ({ id: report.id, report })),
+      },
+      {
+        actor: { kind: 'user', id: 'u-admin-a', role: 'admin_instansi', agencyId: 'dinkes-a' },
+        now: server.clock.now(),
+        agencies: new Map(FIXTURES.agencies.map((a) => [a.id, { ...a, version: 1 }])),
+        calendar,
+        categories: new Map(),
+        users: new Map(),
+      },
+      () => freshId('note'),
+    );
+    expect(plan.skipped).toEqual([]);
+    const client = new TestClient();
+    const baseVersion = Math.max(...reports.map((r) => r.version));
+    const pushed = await pushHttp(
+      server,
+      'admin-a',
+      client.clientId,
+      plan.items.map((m) => client.mutation(m.name, m.args, baseVersion)),
+    );
+    expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    await publishResponse(kept.trackingId, 'Lubang sudah ditambal oleh Dinas PU.');
+
+    const response = await server.request('GET', `/reports/${duplicate.trackingId}`);
+    const view = PublicReportSchema.parse(response.body);
+    expect(view.status).toBe('archived');
+    expect(view.responses).toEqual([]);
+    expect(view.mergedInto).toEqual({
+      trackingId: kept.trackingId,
+      status: 'unverified',
+      responses: [
+        {
+          id: expect.any(String) as unknown,
+          body: 'Lubang sudah ditambal oleh Dinas PU.',
+          publishedAt: server.clock.now(),
+        },
+      ],
+    });
+    // The duplicate's own reporter is still named; nothing of the kept report's reporter or text.
+    expect(view.reporterName).toBe(reporter.name);
+    for (const secret of [keptReporter.name, keptReporter.nik, keptReporter.phone, keptBody]) {
+      expect(response.text).not.toContain(secret);
+    }
+    // The kept report itself is not a duplicate of anything.
+    const keptView = PublicReportSchema.parse(
+      (await server.request('GET', `/reports/${kept.trackingId}`)).body,
+    );
+    expect(keptView.mergedInto).toBeNull();
+    expect(keptView.responses.map((r) => r.body)).toEqual(['Lubang sudah ditambal oleh Dinas PU.']);
+
+    // Both halves of the merge are audited with the batch id.
+    const events = await server.db.query<{ batch_id: string; doc: { action: string } }>(
+      'SELECT batch_id, doc FROM audit_events WHERE batch_id = $1 ORDER BY report_id',
+      [batchId],
+    );
+    expect(events.rows.map((e) => e.doc.action).sort()).toEqual(['add_note', 'archive']);
+  });
+
+  it('shows a confidential kept report’s status and responses only to the duplicate’s reporter', async () => {
+    const kept = await file({ privacy: { rahasia: true, anonim: false } });
+    const duplicate = await file();
+    await setReport(duplicate.trackingId, (r) => ({
+      ...r,
+      status: 'archived',
+      archiveReason: 'duplicate',
+      duplicateOf: kept.trackingId,
+      closedAt: server.clock.now(),
+      dueAt: null,
+    }));
+    await publishResponse(kept.trackingId, 'Sudah ditindaklanjuti.');
+
+    const publicView = PublicReportSchema.parse(
+      (await server.request('GET', `/reports/${duplicate.trackingId}`)).body,
+    );
+    expect(publicView.mergedInto).toEqual({
+      trackingId: kept.trackingId,
+      status: null,
+      responses: [],
+    });
+    const ownerView = PublicReportSchema.parse(
+      (
+        await server.request('GET', `/reports/${duplicate.trackingId}`, {
+          headers: { [CITIZEN_TOKEN_HEADER]: duplicate.citizenToken },
+        })
+      ).body,
+    );
+    expect(ownerView.mergedInto?.status).toBe('unverified');
+    expect(ownerView.mergedInto?.responses.map((r) => r.body)).toEqual(['Sudah ditindaklanjuti.']);
+  });
+
+  it('shows a duplicate of a number that names no report as that number alone', async () => {
+    const duplicate = await file();
+    await setReport(duplicate.trackingId, (r) => ({
+      ...r,
+      status: 'archived',
+      archiveReason: 'duplicate',
+      duplicateOf: '999999999999',
+      closedAt: server.clock.now(),
+      dueAt: null,
+    }));
+    const view = PublicReportSchema.parse(
+      (await server.request('GET', `/reports/${duplicate.trackingId}`)).body,
+    );
+    expect(view.mergedInto).toEqual({ trackingId: '999999999999', status: null, responses: [] });
   });
 });

@@ -119,6 +119,14 @@ export function historyProblems(g: GeneratedReport, calendar: SlaCalendar, now: 
       case 'reopen':
         fail('the generator never reopens');
         return problems;
+      case 'assign':
+      case 'set_category':
+      case 'set_tags':
+      case 'set_privacy':
+      case 'add_note':
+        // Audited only in bulk actions, which the generator does not make.
+        fail(`the generator never makes bulk edits (${event.action})`);
+        return problems;
     }
     const agencySettings = demoAgencyMap.get(state.agencyId)?.settings;
     const decided = canTransition(state, args, event.actor, {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../../src-shared/domain/actor';
+import { AuditEventSchema } from '../../../../src-shared/domain/audit-event';
 import { ReportSchema, type Report } from '../../../../src-shared/domain/report';
 import { currentDueAt, dueAt } from '../../../../src-shared/domain/sla-calendar';
 import type { Change } from '../../../../src-shared/sync/mutators';
@@ -939,5 +940,132 @@ describe('mutation targets and the handler map', () => {
     );
     expect(refused(result).code).toBe('mutation/forbidden-role');
     expect(koordinatorJabar.kind).toBe('user');
+  });
+});
+
+describe('audit events of bulk edits and notes', () => {
+  const inBatch = { batchId: 'batch-7' };
+
+  it('records each field edit of a batch with the batch id, from = to = the status', () => {
+    const cases = [
+      {
+        change: mutators['report.setCategory'](
+          stateWith({ report: unverified }),
+          { reportId: 'r-1', categoryId: 'kesehatan', ...inBatch },
+          ctxFor(adminBandung),
+        ),
+        action: 'set_category',
+        reason: 'categoryId=kesehatan',
+        status: 'unverified',
+      },
+      {
+        change: mutators['report.setTags'](
+          stateWith({ report: unverified }),
+          { reportId: 'r-1', tags: [' jalan ', 'Jalan', 'banjir'], ...inBatch },
+          ctxFor(adminBandung),
+        ),
+        action: 'set_tags',
+        reason: 'tags=jalan,banjir',
+        status: 'unverified',
+      },
+      {
+        change: mutators['report.setPrivacy'](
+          stateWith({ report: unverified }),
+          { reportId: 'r-1', rahasia: true, anonim: false, ...inBatch },
+          ctxFor(adminBandung),
+        ),
+        action: 'set_privacy',
+        reason: 'rahasia=true,anonim=false',
+        status: 'unverified',
+      },
+      {
+        change: mutators['report.assign'](
+          stateWith({ report: disposedReport() }),
+          { reportId: 'r-1', assigneeId: 'op-yankes', ...inBatch },
+          ctxFor(adminDinkes),
+        ),
+        action: 'assign',
+        reason: 'assigneeId=op-yankes',
+        status: 'disposed',
+      },
+      {
+        change: mutators['report.assign'](
+          stateWith({ report: disposedReport({ assigneeId: 'op-yankes' }) }),
+          { reportId: 'r-1', assigneeId: null, ...inBatch },
+          ctxFor(adminDinkes),
+        ),
+        action: 'assign',
+        reason: 'assigneeId=none',
+        status: 'disposed',
+      },
+    ] as const;
+    for (const { change, action, reason, status } of cases) {
+      const actor = action === 'assign' ? adminDinkes : adminBandung;
+      expect(accepted(change).auditEvents).toEqual([
+        {
+          id: 'client-a:7:audit',
+          reportId: 'r-1',
+          at: NOW,
+          actor,
+          action,
+          from: status,
+          to: status,
+          reason,
+          batchId: 'batch-7',
+        },
+      ]);
+      expect(AuditEventSchema.safeParse(accepted(change).auditEvents[0]).success).toBe(true);
+    }
+  });
+
+  it('records a note added in a batch as add_note without a reason', () => {
+    const change = accepted(
+      mutators['note.add'](
+        stateWith({ report: disposedReport() }),
+        { reportId: 'r-1', noteId: 'n-1', body: 'Digabung', ...inBatch },
+        ctxFor(operatorYankes),
+      ),
+    );
+    expect(change.report).toBeNull();
+    expect(change.notes.map((n) => n.id)).toEqual(['n-1']);
+    expect(change.auditEvents).toEqual([
+      {
+        id: 'client-a:7:audit',
+        reportId: 'r-1',
+        at: NOW,
+        actor: operatorYankes,
+        action: 'add_note',
+        from: 'disposed',
+        to: 'disposed',
+        reason: null,
+        batchId: 'batch-7',
+      },
+    ]);
+  });
+
+  it('records no audit event for a single edit or note outside a batch', () => {
+    const single = [
+      mutators['report.setTags'](
+        stateWith({ report: unverified }),
+        { reportId: 'r-1', tags: ['jalan'] },
+        ctxFor(adminBandung),
+      ),
+      mutators['report.setPrivacy'](
+        stateWith({ report: unverified }),
+        { reportId: 'r-1', rahasia: true, anonim: true },
+        ctxFor(adminBandung),
+      ),
+      mutators['report.assign'](
+        stateWith({ report: disposedReport() }),
+        { reportId: 'r-1', assigneeId: 'op-yankes' },
+        ctxFor(adminDinkes),
+      ),
+      mutators['note.add'](
+        stateWith({ report: disposedReport() }),
+        { reportId: 'r-1', noteId: 'n-1', body: 'Sudah ditelepon' },
+        ctxFor(operatorYankes),
+      ),
+    ];
+    for (const change of single) expect(accepted(change).auditEvents).toEqual([]);
   });
 });

@@ -177,6 +177,36 @@ describe('report detail pane', () => {
     expect(timeline).toContain('Siti Rahmawati: Verifikasi dan disposisi');
   });
 
+  it('labels a field edit made in a bulk action by what it changed, without a status move', async () => {
+    const admin = {
+      kind: 'user',
+      id: 'u-admin',
+      role: 'admin_koordinator',
+      agencyId: 'prov',
+    } as const;
+    const service = fakeService({
+      reports: [makeReport(0)],
+      audit: [
+        {
+          id: 'a1',
+          reportId: 'r-000000',
+          at: NOW - 1000,
+          actor: admin,
+          action: 'set_category',
+          from: 'unverified',
+          to: 'unverified',
+          reason: 'categoryId=kesehatan',
+          batchId: 'batch-1',
+        },
+      ],
+    });
+    await showReport(service);
+    const timeline = text(document.querySelector('.timeline'));
+    expect(timeline).toContain('Siti Rahmawati: Ubah kategori (tindakan massal)');
+    expect(timeline).toContain('categoryId=kesehatan');
+    expect(timeline).not.toContain('→');
+  });
+
   it('lists pending changes and who else has the report open', async () => {
     const service = fakeService({ reports: [makeReport(0)] });
     await showReport(service);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { catalogEn } from '../../../../../src-renderer/i18n/catalog-en';
 import { catalogId } from '../../../../../src-renderer/i18n/catalog-id';
+import { bulkReasonKeys } from '../../../../../src-shared/bulk/bulk-action';
 import { archiveReasons } from '../../../../../src-shared/domain/archive-reason';
+import { auditEditActions } from '../../../../../src-shared/domain/audit-event';
 import { reportChannels, reportTypes } from '../../../../../src-shared/domain/report';
 import {
   workflowActions,
@@ -21,6 +23,8 @@ const required = [
   'localDb.problem.versionTooNew',
   ...mutationNames.map((name) => `mutationName.${name}`),
   ...workflowActions.map((action) => `workflowAction.${action}`),
+  ...auditEditActions.map((action) => `auditAction.${action}`),
+  ...bulkReasonKeys,
   ...archiveReasons.map((reason) => `archiveReason.${reason}`),
   ...reportChannels.map((channel) => `channel.${channel}`),
   ...reportTypes.map((type) => `reportType.${type}`),
