@@ -3,8 +3,11 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../src-shared/bridge';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { loadProfiles } from '../features/auth/server-profile';
+import { CommandPalette } from '../features/commands/CommandPalette';
 import { useConnectionStore } from '../features/connection/connection-store';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { resetListOrderIds } from '../features/selection/list-selection';
+import { useSelectionStore } from '../features/selection/selection-store';
 import { MainLayout } from '../features/shell/MainLayout';
 import { useNavigationStore } from '../features/shell/navigation-store';
 import { useT } from '../i18n/i18n';
@@ -57,6 +60,13 @@ export function App({ createInbox = createInboxClient }: AppProps = {}) {
 
   useGlobalShortcuts(phase === 'signed-in');
 
+  // A selection belongs to one operator's session.
+  useEffect(() => {
+    if (phase === 'signed-in') return;
+    useSelectionStore.getState().clear();
+    resetListOrderIds();
+  }, [phase]);
+
   // The sign-in form needs the host's default server, so it waits for app:info as well.
   if (phase === 'restoring' || (phase === 'signed-out' && !isHostReady)) {
     return <div className="splash" aria-busy="true" aria-label={t('app.name')} />;
@@ -91,6 +101,7 @@ export function App({ createInbox = createInboxClient }: AppProps = {}) {
         />
       )}
       <ShortcutSheet />
+      <CommandPalette />
     </InboxServiceProvider>
   );
 }

@@ -1,14 +1,13 @@
-// App-wide keys: F6 / Shift+F6 move between panes, Ctrl+, opens settings, Esc leaves settings,
-// ? shows the shortcut sheet. Keys typed into a field are left to the field.
+// App-wide keys. Commands (through the key dispatcher, in the palette and on the sheet): `?`
+// shows the shortcut sheet, Ctrl+K the command palette, Ctrl+, settings. Plain keys, which are
+// about focus and screens rather than commands: F6 / Shift+F6 move between panes, Esc leaves
+// settings.
 import { useEffect } from 'react';
+import { useT } from '../i18n/i18n';
+import { useCommands, type Command } from '../features/commands/command-registry';
+import { useKeyDispatcher } from '../features/commands/key-dispatcher';
+import { usePaletteStore } from '../features/commands/palette-store';
 import { useNavigationStore } from '../features/shell/navigation-store';
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 /** Moves focus to the next (or previous) element marked `data-pane`, wrapping around. */
 export function focusNextPane(backwards: boolean): void {
@@ -25,6 +24,43 @@ export function focusNextPane(backwards: boolean): void {
 }
 
 export function useGlobalShortcuts(enabled: boolean): void {
+  const t = useT();
+  useKeyDispatcher(enabled);
+
+  const commands: Command[] = enabled
+    ? [
+        {
+          id: 'app.palette',
+          group: 'app',
+          label: t('commands.palette'),
+          keys: 'ctrl+k',
+          run: () => {
+            usePaletteStore.getState().toggle();
+          },
+        },
+        {
+          id: 'app.shortcuts',
+          group: 'app',
+          label: t('shortcuts.title'),
+          keys: '?',
+          run: () => {
+            useNavigationStore.getState().setShortcutsOpen(true);
+          },
+        },
+        {
+          id: 'app.settings',
+          group: 'app',
+          label: t('shortcuts.settings'),
+          keys: 'ctrl+,',
+          run: () => {
+            usePaletteStore.getState().close();
+            useNavigationStore.getState().openView('settings');
+          },
+        },
+      ]
+    : [];
+  useCommands(commands, commands.map((c) => `${c.id}=${c.label}`).join('|'));
+
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -32,14 +68,8 @@ export function useGlobalShortcuts(enabled: boolean): void {
       if (event.key === 'F6') {
         event.preventDefault();
         focusNextPane(event.shiftKey);
-      } else if (event.key === ',' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        nav.openView('settings');
       } else if (event.key === 'Escape' && nav.view === 'settings' && !nav.shortcutsOpen) {
-        nav.openView('inbox');
-      } else if (event.key === '?' && !isTyping(event.target)) {
-        event.preventDefault();
-        nav.setShortcutsOpen(true);
+        if (document.querySelector('dialog[open]') === null) nav.openView('inbox');
       }
     };
     window.addEventListener('keydown', onKeyDown);

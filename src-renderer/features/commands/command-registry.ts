@@ -75,3 +75,16 @@ export function useCommands(commands: readonly Command[], signature: string): vo
     [register, signature],
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Selectors
+
+/**
+ * The commands in precedence order: by group (`commandGroups`), then by registration. The key
+ * dispatcher takes the first match, so a bulk action on the selection wins over the open report's.
+ */
+export function commandsInOrder(commands: ReadonlyMap<string, Command>): Command[] {
+  const rank = (c: Command) => commandGroups.indexOf(c.group);
+  // Array.prototype.sort is stable: registration order stays within a group.
+  return [...commands.values()].sort((a, b) => rank(a) - rank(b));
+}

@@ -1,12 +1,31 @@
 // The report list: a virtualized grid (fixed row height; only the rows in view plus an overscan
-// are in the DOM; windows are fetched by offset as the operator scrolls), driven by the keyboard:
-// j/k or ↑/↓ move, PageUp/PageDown, Home/End, Enter or o opens the selected report.
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+// are in the DOM; windows are fetched by offset as the operator scrolls), driven by the keyboard.
+// The cursor (the report open in the detail pane) moves with ↑/↓, PageUp/PageDown, Home/End in
+// the grid, and with j/k from anywhere; Enter or o opens it. The multi-selection for bulk actions
+// is a separate set of ids: a checkbox per row, x, Shift+J/K, shift-click, Esc clears.
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import type { ReportListRow } from '../../../src-shared/inbox/list-row';
 import { reportStatusLabelKey } from '../../../src-shared/domain/report-status';
-import { useT } from '../../i18n/i18n';
+import { useT, type Translate } from '../../i18n/i18n';
 import { EmptyState } from '../../ui/EmptyState';
+import { useCommands, type Command } from '../commands/command-registry';
 import { queueLabelKey } from '../queues/queue-definitions';
+import {
+  extendSelection,
+  selectAllMatching,
+  selectRangeTo,
+  toggleCurrent,
+} from '../selection/list-selection';
+import { useSelectionStore } from '../selection/selection-store';
 import { hasActiveFilters, rowAt, useInboxStore } from './inbox-store';
 import { PendingMarker } from './PendingMarker';
 import { nameOf, referenceMaps } from './reference-maps';
@@ -20,21 +39,47 @@ const FALLBACK_VIEWPORT = 720;
 
 export const rowDomId = (index: number) => `report-row-${String(index)}`;
 
+/** How a click on a row or its checkbox changes the cursor and the selection. */
+export type RowClick =
+  /** A plain click on the row: the cursor moves there (the detail pane shows it). */
+  | 'cursor'
+  /** A click on the checkbox, or Ctrl/Cmd+click on the row: the report joins or leaves. */
+  | 'toggle'
+  /** Shift+click: the reports from the anchor to this one join. */
+  | 'range';
+
+function rowClickOf(event: MouseEvent, onCheckbox: boolean): RowClick {
+  if (event.shiftKey) return 'range';
+  if (onCheckbox || event.ctrlKey || event.metaKey) return 'toggle';
+  return 'cursor';
+}
+
+function rowClassName(isCurrent: boolean, isChecked: boolean): string {
+  let name = 'report-row';
+  if (isCurrent) name += ' report-row--current';
+  if (isChecked) name += ' report-row--checked';
+  return name;
+}
+
 const Row = memo(function Row({
   row,
   index,
-  selected,
+  isCurrent,
+  isChecked,
   agencyName,
   now,
-  onSelect,
+  onClick,
   onOpen,
 }: {
   row: ReportListRow | undefined;
   index: number;
-  selected: boolean;
+  /** The cursor's row (the report open in the detail pane). */
+  isCurrent: boolean;
+  /** In the multi-selection. */
+  isChecked: boolean;
   agencyName: string;
   now: number;
-  onSelect: (index: number) => void;
+  onClick: (index: number, id: string, click: RowClick) => void;
   onOpen: () => void;
 }) {
   const t = useT();
@@ -45,11 +90,12 @@ const Row = memo(function Row({
         role="row"
         id={rowDomId(index)}
         aria-rowindex={index + 2}
-        aria-selected={selected}
         aria-busy="true"
-        className="report-row report-row--loading"
+        data-current={isCurrent ? 'true' : undefined}
+        className={rowClassName(isCurrent, false) + ' report-row--loading'}
         style={style}
       >
+        <span role="gridcell" />
         <span role="gridcell" className="report-row__loading">
           {t('inbox.loadingRow')}
         </span>
@@ -61,15 +107,36 @@ const Row = memo(function Row({
       role="row"
       id={rowDomId(index)}
       aria-rowindex={index + 2}
-      aria-selected={selected}
+      // A multi-select grid: aria-selected is the selection; the cursor is the active descendant.
+      aria-selected={isChecked}
       data-report-id={row.id}
-      className={selected ? 'report-row report-row--selected' : 'report-row'}
+      data-selected={isChecked ? 'true' : undefined}
+      data-current={isCurrent ? 'true' : undefined}
+      className={rowClassName(isCurrent, isChecked)}
       style={style}
-      onClick={() => {
-        onSelect(index);
+      onClick={(event) => {
+        onClick(index, row.id, rowClickOf(event, false));
       }}
       onDoubleClick={onOpen}
     >
+      <span role="gridcell" className="report-row__check">
+        <input
+          type="checkbox"
+          className="report-row__checkbox"
+          checked={isChecked}
+          aria-label={t('selection.row', { tracking: row.trackingId })}
+          // The grid is the one tab stop (x selects from the keyboard); a click keeps focus there.
+          tabIndex={-1}
+          onMouseDown={(event) => {
+            event.preventDefault();
+          }}
+          onClick={(event) => {
+            event.stopPropagation();
+            onClick(index, row.id, rowClickOf(event, true));
+          }}
+          onChange={() => undefined}
+        />
+      </span>
       <span role="gridcell" className="report-row__tracking">
         {row.trackingId}
       </span>
@@ -92,6 +159,78 @@ const Row = memo(function Row({
   );
 });
 
+/** The list's commands: the cursor (j, k, o) and the selection (x, Shift+J/K, Ctrl+A, Esc). */
+function useListCommands(t: Translate, open: () => void, hasSelection: boolean): void {
+  const commands: Command[] = [
+    {
+      id: 'list.next',
+      group: 'navigation',
+      label: t('commands.next'),
+      keys: 'j',
+      run: () => {
+        useInboxStore.getState().moveSelection(1);
+      },
+    },
+    {
+      id: 'list.previous',
+      group: 'navigation',
+      label: t('commands.previous'),
+      keys: 'k',
+      run: () => {
+        useInboxStore.getState().moveSelection(-1);
+      },
+    },
+    {
+      id: 'list.open',
+      group: 'navigation',
+      label: t('shortcuts.inbox.open'),
+      keys: 'o',
+      run: open,
+    },
+    {
+      id: 'selection.toggle',
+      group: 'selection',
+      label: t('commands.toggleSelection'),
+      keys: 'x',
+      run: toggleCurrent,
+    },
+    {
+      id: 'selection.extendDown',
+      group: 'selection',
+      label: t('commands.extendDown'),
+      keys: 'shift+j',
+      run: () => void extendSelection(1),
+    },
+    {
+      id: 'selection.extendUp',
+      group: 'selection',
+      label: t('commands.extendUp'),
+      keys: 'shift+k',
+      run: () => void extendSelection(-1),
+    },
+    {
+      id: 'selection.all',
+      group: 'selection',
+      label: t('commands.selectAll'),
+      keys: 'ctrl+a',
+      run: () => void selectAllMatching(),
+    },
+  ];
+  // Esc is the dialogs' and the search box's too: it clears only a selection there is.
+  if (hasSelection) {
+    commands.push({
+      id: 'selection.clear',
+      group: 'selection',
+      label: t('commands.clearSelection'),
+      keys: 'escape',
+      run: () => {
+        useSelectionStore.getState().clear();
+      },
+    });
+  }
+  useCommands(commands, commands.map((c) => `${c.id}=${c.label}`).join('|'));
+}
+
 export function ReportList({ onOpen }: { onOpen: () => void }) {
   const t = useT();
   const query = useInboxStore((s) => s.query);
@@ -105,6 +244,37 @@ export function ReportList({ onOpen }: { onOpen: () => void }) {
   const selectIndex = useInboxStore((s) => s.selectIndex);
   const moveSelection = useInboxStore((s) => s.moveSelection);
   const clearFilters = useInboxStore((s) => s.clearFilters);
+  const checkedIds = useSelectionStore((s) => s.ids);
+
+  // The commands live as long as the list; they call the newest `onOpen`.
+  const onOpenRef = useRef(onOpen);
+  useLayoutEffect(() => {
+    onOpenRef.current = onOpen;
+  });
+  useListCommands(
+    t,
+    () => {
+      if (useInboxStore.getState().selectedIndex === null) selectIndex(0);
+      onOpenRef.current();
+    },
+    checkedIds.size > 0,
+  );
+  const onRowClick = useCallback(
+    (index: number, id: string, click: RowClick) => {
+      switch (click) {
+        case 'cursor':
+          selectIndex(index);
+          return;
+        case 'toggle':
+          useSelectionStore.getState().toggle(id);
+          return;
+        case 'range':
+          void selectRangeTo(index);
+          return;
+      }
+    },
+    [selectIndex],
+  );
 
   const scroller = useRef<HTMLDivElement>(null);
   // The scroll position belongs to one query: a new query (epoch) starts at the top.
@@ -165,12 +335,11 @@ export function ReportList({ onOpen }: { onOpen: () => void }) {
   const pageRows = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
+    // j, k, o, x and Shift+J/K are commands (they work from anywhere, not only in the grid).
     switch (event.key) {
-      case 'j':
       case 'ArrowDown':
         moveSelection(1);
         break;
-      case 'k':
       case 'ArrowUp':
         moveSelection(-1);
         break;
@@ -187,7 +356,6 @@ export function ReportList({ onOpen }: { onOpen: () => void }) {
         selectIndex(count - 1);
         break;
       case 'Enter':
-      case 'o':
         if (selectedIndex === null) selectIndex(0);
         onOpen();
         break;
@@ -207,10 +375,11 @@ export function ReportList({ onOpen }: { onOpen: () => void }) {
           key={index}
           row={row}
           index={index}
-          selected={index === selectedIndex}
+          isCurrent={index === selectedIndex}
+          isChecked={row !== undefined && checkedIds.has(row.id)}
           agencyName={row === undefined ? '' : nameOf(maps.agencies, row.unitId ?? row.agencyId)}
           now={now}
-          onSelect={selectIndex}
+          onClick={onRowClick}
           onOpen={onOpen}
         />,
       );
@@ -246,11 +415,12 @@ export function ReportList({ onOpen }: { onOpen: () => void }) {
         role="grid"
         aria-label={t('shell.reports')}
         aria-rowcount={count + 1}
-        aria-colcount={6}
+        aria-colcount={7}
+        aria-multiselectable="true"
         aria-busy={total === null}
         data-epoch={epoch}
         aria-activedescendant={selectedIndex === null ? undefined : rowDomId(selectedIndex)}
-        aria-keyshortcuts="j k ArrowDown ArrowUp Home End Enter o"
+        aria-keyshortcuts="j k x Shift+J Shift+K ArrowDown ArrowUp PageDown PageUp Home End Enter o"
         tabIndex={0}
         hidden={total === 0}
         onKeyDown={onKeyDown}
@@ -259,6 +429,9 @@ export function ReportList({ onOpen }: { onOpen: () => void }) {
         }}
       >
         <div role="row" aria-rowindex={1} className="report-row report-row--header">
+          <span role="columnheader">
+            <span className="visually-hidden">{t('selection.column')}</span>
+          </span>
           <span role="columnheader">{t('inbox.column.tracking')}</span>
           <span role="columnheader">{t('inbox.column.title')}</span>
           <span role="columnheader">{t('inbox.column.agency')}</span>

@@ -29,6 +29,7 @@ import type {
   ReportDetail,
   ReviewChoice,
 } from '../../sync/inbox-service';
+import { useTriageStore } from '../triage/triage-store';
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -81,6 +82,8 @@ export interface InboxState {
 
   attach: (service: InboxService, user: SessionUser, deps?: InboxDeps) => () => void;
   setQueue: (queue: QueueId) => void;
+  /** Replaces the whole query (a saved view): queue, filters, sort and search at once. */
+  setQuery: (query: InboxQuery) => void;
   setSort: (sort: SortKey, direction?: SortDirection) => void;
   setDirection: (direction: SortDirection) => void;
   setFilters: (patch: InboxFilters) => void;
@@ -92,6 +95,8 @@ export interface InboxState {
   ensureRange: (first: number, last: number) => void;
   selectIndex: (index: number) => void;
   moveSelection: (delta: number) => void;
+  /** Puts the cursor on report `id`, known to be at `index` (from a fresh answer). */
+  selectReport: (index: number, id: string) => void;
   mutate: <N extends MutationName>(
     name: N,
     args: MutationArgs<N>,
@@ -109,6 +114,7 @@ type InboxData = Omit<
   InboxState,
   | 'attach'
   | 'setQueue'
+  | 'setQuery'
   | 'setSort'
   | 'setDirection'
   | 'setFilters'
@@ -119,6 +125,7 @@ type InboxData = Omit<
   | 'ensureRange'
   | 'selectIndex'
   | 'moveSelection'
+  | 'selectReport'
   | 'mutate'
   | 'resolveReview'
   | 'setReviewOpen'
@@ -382,6 +389,14 @@ export const useInboxStore = create<InboxState>()((set, get) => {
       changeQuery({ ...get().query, queue });
     },
 
+    setQuery(query) {
+      // The search box shows the view's text, and a search still waiting to apply is dropped.
+      if (searchTimer !== null) clearTimeout(searchTimer);
+      searchTimer = null;
+      set({ searchText: query.search });
+      changeQuery({ ...query, filters: normalizeFilters(query.filters) });
+    },
+
     setSort(sort, direction) {
       const query = get().query;
       changeQuery({ ...query, sort, direction: direction ?? query.direction });
@@ -460,6 +475,21 @@ export const useInboxStore = create<InboxState>()((set, get) => {
       get().selectIndex(selectedIndex === null ? 0 : selectedIndex + delta);
     },
 
+    selectReport(index, id) {
+      const { selectedId, service } = get();
+      set({
+        selectedIndex: index,
+        selectedId: id,
+        detail: id === selectedId ? get().detail : null,
+      });
+      if (id !== selectedId) {
+        loadDetail(id);
+        service?.setPresence(id, false);
+      }
+      // A window not fetched yet: reconcileSelection keeps the cursor on `id` when it arrives.
+      fetchWindow(Math.floor(index / WINDOW_SIZE), false);
+    },
+
     async mutate(name, args) {
       const service = get().service;
       if (service === null) {
@@ -481,6 +511,8 @@ export const useInboxStore = create<InboxState>()((set, get) => {
         void service.counts().then((counts) => {
           set({ counts });
         });
+        // Triage mode opens the next report after a decision.
+        useTriageStore.getState().actionDone(name, args);
       }
       return result;
     },

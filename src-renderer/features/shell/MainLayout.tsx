@@ -1,11 +1,15 @@
 // The operator's workspace: header, queue sidebar, report list (toolbar, folding filters,
 // virtualized grid), detail pane with actions, status bar and the needs-review panel. Connects the inbox store
 // to the sync worker's InboxService for the signed-in session.
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../../src-shared/bridge';
-import { useT } from '../../i18n/i18n';
+import { useT, type Translate } from '../../i18n/i18n';
 import { useInboxService } from '../../sync/inbox-context';
 import type { ServerProfile } from '../auth/server-profile';
+import { useCommands, type Command } from '../commands/command-registry';
+import { BatchResultsButton } from '../bulk/BatchResultsPanel';
+import { BulkBar } from '../bulk/BulkBar';
+import { BulkWorkspace } from '../bulk/BulkWorkspace';
 import { FiltersBar } from '../inbox/FiltersBar';
 import { useInboxStore } from '../inbox/inbox-store';
 import { ListToolbar, SEARCH_INPUT_ID } from '../inbox/ListToolbar';
@@ -13,42 +17,25 @@ import { ReportDetailPane } from '../inbox/ReportDetailPane';
 import { ReportList } from '../inbox/ReportList';
 import { queueLabelKey, queuesForRole } from '../queues/queue-definitions';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { useTriageMode } from '../triage/use-triage-mode';
 import { useNavigationStore } from './navigation-store';
 import { QueueSidebar } from './QueueSidebar';
 import { StatusBar } from './StatusBar';
 
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
-
-/** Workspace keys outside the list: `/` searches; j/k move the selection from anywhere. */
-function useInboxShortcuts(listRef: RefObject<HTMLElement | null>): void {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (isTyping(event.target) || document.querySelector('dialog[open]') !== null) return;
-      // Keys inside the grid are the grid's own.
-      if (listRef.current?.contains(event.target as Node | null) === true) return;
-      const store = useInboxStore.getState();
-      if (event.key === '/') {
-        event.preventDefault();
+/** `/` searches (the list registers its own keys, the sidebar the queues'). */
+function useSearchCommand(t: Translate): void {
+  const commands: Command[] = [
+    {
+      id: 'navigation.search',
+      group: 'navigation',
+      label: t('shortcuts.inbox.search'),
+      keys: '/',
+      run: () => {
         document.getElementById(SEARCH_INPUT_ID)?.focus();
-      } else if (event.key === 'j') {
-        event.preventDefault();
-        store.moveSelection(1);
-      } else if (event.key === 'k') {
-        event.preventDefault();
-        store.moveSelection(-1);
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown);
-    };
-  }, [listRef]);
+      },
+    },
+  ];
+  useCommands(commands, commands.map((c) => `${c.id}=${c.label}`).join('|'));
 }
 
 export function MainLayout({
@@ -91,11 +78,11 @@ export function MainLayout({
     };
   }, []);
 
-  useInboxShortcuts(listRef);
-
   const openDetail = () => {
     detailRef.current?.focus();
   };
+  useSearchCommand(t);
+  useTriageMode(openDetail);
 
   return (
     <div className="shell">
@@ -106,6 +93,7 @@ export function MainLayout({
         </span>
         <span className="shell__spacer" />
         <span className="shell__user">{t('shell.signedInAs', { name: user.displayName })}</span>
+        <BatchResultsButton />
         <button
           type="button"
           className="button"
@@ -131,6 +119,7 @@ export function MainLayout({
           tabIndex={-1}
         >
           <h1 className="pane__title">{t(queueLabelKey(queue))}</h1>
+          <BulkBar />
           <ListToolbar
             filtersOpen={filtersOpen}
             onToggleFilters={() => {
@@ -152,6 +141,7 @@ export function MainLayout({
       </div>
       <StatusBar appInfo={appInfo} />
       <ReviewPanel />
+      <BulkWorkspace service={service} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 // The queue list: deadline views first, then one queue per status the role works, each with its
 // live count ("≈" while the first complete copy is still being made: counts are the server's
-// estimate or partial).
+// estimate or partial); then the operator's saved views.
 import type { UserRole } from '../../../src-shared/domain/user';
 import { useT } from '../../i18n/i18n';
 import { useInboxStore } from '../inbox/inbox-store';
 import { queuesForRole, type QueueDefinition } from '../queues/queue-definitions';
+import { useQueueCommands } from './inbox-shortcuts';
 import { useNavigationStore } from './navigation-store';
+import { SavedViewsSection } from './SavedViewsSection';
 
 export function QueueSidebar({ role }: { role: UserRole }) {
   const t = useT();
@@ -19,6 +21,11 @@ export function QueueSidebar({ role }: { role: UserRole }) {
   const isApproximate = useInboxStore((s) => s.status.initialSync !== null);
   const setQueue = useInboxStore((s) => s.setQueue);
   const selectQueue = useNavigationStore((s) => s.selectQueue);
+  // Every queue is a command too: `g` + its letter, and in the palette (Ctrl+K).
+  useQueueCommands(queues, t, (id) => {
+    selectQueue(id);
+    setQueue(id);
+  });
 
   return (
     <nav className="pane pane--sidebar" aria-label={t('shell.queues')} data-pane>
@@ -64,6 +71,7 @@ export function QueueSidebar({ role }: { role: UserRole }) {
           </ul>
         </section>
       ))}
+      <SavedViewsSection />
     </nav>
   );
 }

@@ -1,8 +1,11 @@
 // The actions on the selected report, only those the workflow and the mutators allow the operator
-// now; each opens its dialog, by click or by its key (when no field has focus).
-import { useEffect, useState } from 'react';
+// now; each opens its dialog, by click, by its key or from the command palette (each action is a
+// `report` command while the report is open).
+import { useState } from 'react';
 import type { ReportDetail } from '../../../sync/inbox-service';
 import { useT } from '../../../i18n/i18n';
+import { useCommands, type Command } from '../../commands/command-registry';
+import { ariaKeyShortcuts, formatKeys } from '../../commands/key-chords';
 import { useInboxStore } from '../inbox-store';
 import { referenceMaps } from '../reference-maps';
 import { actionKeys, availableUiActions, type UiAction } from './action-catalog';
@@ -10,13 +13,6 @@ import { ArchiveDialog } from './ArchiveDialog';
 import { DisposeDialog } from './DisposeDialog';
 import { AssignDialog, CategoryDialog, NoteDialog, PrivacyDialog, TagsDialog } from './EditDialogs';
 import { ConfirmActionDialog, ExtendDeadlineDialog, TextActionDialog } from './TextActionDialogs';
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 function ActionDialogFor({
   action,
@@ -65,24 +61,17 @@ export function ActionBar({ detail }: { detail: ReportDetail }) {
   const [open, setOpen] = useState<UiAction | null>(null);
   const actions = user === null ? [] : availableUiActions(detail.report, user, agencies);
 
-  const keyed = actions.map((a) => `${a}:${actionKeys[a]}`).join(',');
-  useEffect(() => {
-    if (open !== null) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (isTyping(event.target) || document.querySelector('dialog[open]') !== null) return;
-      const action = actions.find((a) => actionKeys[a] === event.key);
-      if (action === undefined) return;
-      event.preventDefault();
+  const commands = actions.map((action): Command => ({
+    id: `report.${action}`,
+    group: 'report',
+    label: t(`action.${action}`),
+    keys: actionKeys[action],
+    run: () => {
       setOpen(action);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown);
-    };
-    // `keyed` stands for `actions` (a new array every render).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [keyed, open]);
+    },
+  }));
+  // The dispatcher ignores keys while the dialog is open; the commands stay registered.
+  useCommands(commands, commands.map((c) => `${c.id}=${c.label}`).join('|'));
 
   if (actions.length === 0) return null;
   return (
@@ -93,12 +82,13 @@ export function ActionBar({ detail }: { detail: ReportDetail }) {
           type="button"
           className="button"
           data-action={action}
-          aria-keyshortcuts={actionKeys[action]}
+          aria-keyshortcuts={ariaKeyShortcuts(actionKeys[action])}
           onClick={() => {
             setOpen(action);
           }}
         >
-          {t(`action.${action}`)} <kbd aria-hidden="true">{actionKeys[action]}</kbd>
+          {t(`action.${action}`)}{' '}
+          <kbd aria-hidden="true">{formatKeys(actionKeys[action]).join(' ')}</kbd>
         </button>
       ))}
       {open !== null && (

@@ -32,21 +32,25 @@ export const uiActions = [
 ] as const;
 export type UiAction = (typeof uiActions)[number];
 
-/** One key per action (when focus is not in a text field and no dialog is open). */
+/**
+ * One key per action (registered as commands while the report is open; the same letters act on
+ * the selection when there is one). `r` is kept for reply, `g` starts "go to queue", and
+ * j, k, o, x, Shift+J/K and Shift+T belong to the list and triage mode.
+ */
 export const actionKeys: Readonly<Record<UiAction, string>> = {
   verify_dispose: 'd',
   redispose: 'd',
   tunda: 't',
   resume: 'l',
   not_authority: 'w',
-  archive: 'a',
+  archive: 'e',
   start_processing: 's',
-  extend_deadline: 'e',
-  reopen: 'r',
+  extend_deadline: 'shift+e',
+  reopen: 'shift+r',
   set_category: 'c',
-  set_tags: 'g',
+  set_tags: '#',
   set_privacy: 'p',
-  assign: 'm',
+  assign: 'a',
   add_note: 'n',
 };
 
@@ -64,6 +68,10 @@ const workflowUiActions: ReadonlySet<WorkflowAction> = new Set<WorkflowAction>([
 
 const ADMINS: readonly UserRole[] = ['admin_koordinator', 'admin_instansi'];
 const AGENCY_ROLES: readonly UserRole[] = [...ADMINS, 'operator_unit', 'pejabat_penghubung'];
+/** Who may set category, tags and privacy (also in bulk, features/bulk/bulk-catalog.ts). */
+export const FIELD_EDIT_ROLES = ADMINS;
+/** Who may assign and add notes (also in bulk). */
+export const NOTE_ROLES = AGENCY_ROLES;
 
 function actsAs(role: UserRole, roles: readonly UserRole[]): boolean {
   return workflowRolesOf(role).some((r) => roles.includes(r));

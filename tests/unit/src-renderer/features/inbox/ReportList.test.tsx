@@ -36,7 +36,7 @@ const bodyRows = () =>
   Array.from(document.querySelectorAll('[role="row"][aria-rowindex]')).filter(
     (row) => row.getAttribute('aria-rowindex') !== '1',
   );
-const selectedRow = () => document.querySelector('[role="row"][aria-selected="true"]');
+const selectedRow = () => document.querySelector('[role="row"][data-current="true"]');
 
 describe('report list', () => {
   it('renders the first window of 10,000 reports with only the visible rows in the DOM', async () => {

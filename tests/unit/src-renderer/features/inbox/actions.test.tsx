@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { useCommandStore } from '../../../../../src-renderer/features/commands/command-registry';
 import { availableUiActions } from '../../../../../src-renderer/features/inbox/actions/action-catalog';
 import { useInboxStore } from '../../../../../src-renderer/features/inbox/inbox-store';
 import { ReportDetailPane } from '../../../../../src-renderer/features/inbox/ReportDetailPane';
@@ -166,6 +167,38 @@ describe('action dialogs', () => {
       ],
     ]);
     expect(dialog()).toBeNull();
+  });
+
+  it('opens each action with its key and registers the actions as report commands', async () => {
+    const service = fakeService({ reports: [makeReport(0)] });
+    await openReport(service);
+    const keyed: [string, string, Parameters<typeof press>[2]][] = [
+      ['e', 'Arsipkan', {}],
+      ['a', 'Tugaskan', {}],
+      ['#', 'Label', { shiftKey: true }],
+      ['c', 'Kategori', {}],
+      ['w', 'Bukan wewenang', {}],
+    ];
+    for (const [key, title, modifiers] of keyed) {
+      await press(window, key, modifiers);
+      expect(dialog()?.getAttribute('aria-label'), key).toBe(title);
+      await click(
+        Array.from(dialog()?.querySelectorAll('button') ?? []).find(
+          (b) => b.textContent === 'Batal',
+        ) ?? null,
+      );
+      expect(dialog()).toBeNull();
+    }
+    // `r` is kept for reply: it opens nothing.
+    await press(window, 'r');
+    expect(dialog()).toBeNull();
+    expect(useCommandStore.getState().commands.get('report.archive')).toMatchObject({
+      group: 'report',
+      label: 'Arsipkan',
+      keys: 'e',
+    });
+    expect(button('archive')?.getAttribute('aria-keyshortcuts')).toBe('e');
+    expect(button('set_tags')?.querySelector('kbd')?.textContent).toBe('#');
   });
 
   it('archives a duplicate with the original tracking number', async () => {

@@ -8,9 +8,27 @@ import type { Category } from '../../../../../src-shared/domain/category';
 import type { Report } from '../../../../../src-shared/domain/report';
 import type { User } from '../../../../../src-shared/domain/user';
 import {
+  initialCommandState,
+  useCommandStore,
+} from '../../../../../src-renderer/features/commands/command-registry';
+import { installKeyDispatcher } from '../../../../../src-renderer/features/commands/key-dispatcher';
+import {
+  initialPaletteState,
+  usePaletteStore,
+} from '../../../../../src-renderer/features/commands/palette-store';
+import {
   resetInboxStore,
   useInboxStore,
 } from '../../../../../src-renderer/features/inbox/inbox-store';
+import { resetListOrderIds } from '../../../../../src-renderer/features/selection/list-selection';
+import {
+  initialSelectionState,
+  useSelectionStore,
+} from '../../../../../src-renderer/features/selection/selection-store';
+import {
+  initialTriageState,
+  useTriageStore,
+} from '../../../../../src-renderer/features/triage/triage-store';
 import { useLocaleStore } from '../../../../../src-renderer/i18n/i18n';
 import {
   createFakeInboxService,
@@ -144,6 +162,7 @@ export async function attach(
   user: SessionUser = adminUser,
 ): Promise<() => void> {
   resetInboxStore();
+  resetKeyboardState();
   useLocaleStore.setState({ locale: 'id' });
   useInboxStore.getState().setQueue('unverified');
   const detach = useInboxStore.getState().attach(service, user, { now: () => NOW });
@@ -151,14 +170,28 @@ export async function attach(
   return detach;
 }
 
+/** Empties the selection, the command registry, the palette and triage mode. */
+export function resetKeyboardState(): void {
+  useSelectionStore.setState(initialSelectionState());
+  useCommandStore.setState(initialCommandState());
+  usePaletteStore.setState(initialPaletteState());
+  useTriageStore.setState(initialTriageState());
+  resetListOrderIds();
+}
+
 export interface Mounted {
   readonly container: HTMLElement;
   unmount(): void;
 }
 
-export async function mount(node: ReactNode): Promise<Mounted> {
+/**
+ * Renders `node` with the key dispatcher listening, as the app does (App installs it once), so
+ * the components' registered commands answer keys. `withKeys: false` when `node` installs it.
+ */
+export async function mount(node: ReactNode, { withKeys = true } = {}): Promise<Mounted> {
   const container = document.createElement('div');
   document.body.appendChild(container);
+  const uninstallKeys = withKeys ? installKeyDispatcher() : () => undefined;
   let root: Root | null = null;
   await act(async () => {
     root = createRoot(container);
@@ -172,23 +205,37 @@ export async function mount(node: ReactNode): Promise<Mounted> {
       act(() => {
         root?.unmount();
       });
+      uninstallKeys();
       container.remove();
     },
   };
 }
 
-export async function press(target: Element | Window, key: string): Promise<void> {
+export async function press(
+  target: Element | Window,
+  key: string,
+  modifiers: Pick<KeyboardEventInit, 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'> = {},
+): Promise<void> {
   await act(async () => {
-    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    target.dispatchEvent(
+      new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...modifiers }),
+    );
     await Promise.resolve();
   });
   await flush();
 }
 
-export async function click(element: Element | null): Promise<void> {
+export async function click(
+  element: Element | null,
+  modifiers: Pick<MouseEventInit, 'shiftKey' | 'ctrlKey' | 'metaKey'> = {},
+): Promise<void> {
   if (element === null) throw new Error('nothing to click');
   await act(async () => {
-    (element as HTMLElement).click();
+    if (Object.keys(modifiers).length === 0) (element as HTMLElement).click();
+    else
+      element.dispatchEvent(
+        new MouseEvent('click', { bubbles: true, cancelable: true, ...modifiers }),
+      );
     await Promise.resolve();
   });
   await flush();

@@ -4,6 +4,7 @@ import {
   resetInboxStore,
   useInboxStore,
 } from '../../../../../src-renderer/features/inbox/inbox-store';
+import { useCommandStore } from '../../../../../src-renderer/features/commands/command-registry';
 import { MainLayout } from '../../../../../src-renderer/features/shell/MainLayout';
 import { InboxServiceProvider } from '../../../../../src-renderer/sync/inbox-context';
 import {
@@ -74,6 +75,29 @@ describe('main layout', () => {
     grid.focus();
     await press(grid, 'Enter');
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Rincian laporan');
+  });
+
+  it('goes to a queue with g then its letter, and registers every queue of the role as a command', async () => {
+    const service = fakeService({ reports: makeReports(2) });
+    await mountLayout(service);
+    await press(document.body, 'g');
+    await press(document.body, 'u');
+    expect(useInboxStore.getState().query.queue).toBe('unverified');
+    expect(document.querySelector('h1')?.textContent).toBe('Belum Terverifikasi');
+    await press(document.body, 'g');
+    await press(document.body, 'x');
+    expect(useInboxStore.getState().query.queue).toBe('archived');
+
+    const commands = useCommandStore.getState().commands;
+    expect(commands.get('queue.unverified')).toMatchObject({
+      group: 'navigation',
+      label: 'Belum Terverifikasi',
+      keys: 'g u',
+    });
+    // A coordinator does not approve responses: no command for that queue either.
+    expect(commands.has('queue.awaiting_approval')).toBe(false);
+    expect(commands.get('navigation.search')?.keys).toBe('/');
+    expect(commands.get('view.triage')?.keys).toBe('shift+t');
   });
 
   it('folds the filters away behind the toolbar button, which counts the filters set', async () => {
