@@ -18,14 +18,19 @@ import {
   type InboxModelContext,
 } from '../../src-shared/inbox/inbox-model';
 import { toListRow, type ReportListRow } from '../../src-shared/inbox/list-row';
-import { queueIds, type QueueCounts, type QueueId } from '../../src-shared/inbox/queries';
+import {
+  defaultInboxQuery,
+  queueIds,
+  type QueueCounts,
+  type QueueId,
+} from '../../src-shared/inbox/queries';
 import {
   createSearchIndex,
   isSerializedSearchIndex,
   restoreSearchIndex,
   type SearchIndex,
 } from '../../src-shared/inbox/search-index';
-import type { Clock } from '../../src-shared/ports';
+import type { Clock, Ids } from '../../src-shared/ports';
 import { err, ok, type Result } from '../../src-shared/result';
 import type { CitizenMessage } from '../../src-shared/sync/citizen-message';
 import { createSyncEngine, type SyncEngine } from '../../src-shared/sync/client/engine';
@@ -36,7 +41,7 @@ import {
   type Transport,
   type TransportFailure,
 } from '../../src-shared/sync/client/ports';
-import { referenceFromRows } from '../../src-shared/sync/client/reference';
+import { referenceFromRows, savedViewsOf } from '../../src-shared/sync/client/reference';
 import { initialSyncStatus, type SyncStatus } from '../../src-shared/sync/client/status';
 import { mutationError, type MutationError } from '../../src-shared/sync/mutation-error';
 import { mutationTarget } from '../../src-shared/sync/mutators';
@@ -52,6 +57,7 @@ import type {
   AttachmentError,
   InboxEvent,
   InboxPage,
+  BulkError,
   InboxService,
   InboxSessionConfig,
   LocalStoreProblem,
@@ -67,7 +73,9 @@ import {
   type LockManagerLike,
   type SyncChannel,
 } from './leader';
+import { createBulkOperations, type BulkOperations } from './bulk-operations';
 import { createPresenceReporter, type PresenceReporter } from './presence-reporter';
+import { createRoutingService, ROUTING_BATCH, type RoutingService } from './routing-service';
 
 /** Data events during a pull are coalesced to at most one per this many ms. */
 export const DATA_EVENT_THROTTLE_MS = 50;
@@ -114,6 +122,8 @@ export interface InboxServiceDeps {
   /** Engine tuning (tests, simulation). */
   readonly engine?: { readonly pageSize?: number; readonly pollMs?: number };
   readonly presenceHeartbeatMs?: number;
+  /** Ids of batches and the records bulk actions create; default random UUIDs. */
+  readonly ids?: Ids;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,7 +164,7 @@ interface LocalReference {
   readonly categories: ReadonlyMap<string, Category>;
 }
 
-function referenceOf(rows: readonly SyncRow[]): LocalReference {
+function referenceOf(rows: readonly SyncRow[], userId: string): LocalReference {
   const built = referenceFromRows(rows);
   const templates: Template[] = [];
   for (const row of rows) if (row.entity === 'template') templates.push(row.data);
@@ -164,6 +174,7 @@ function referenceOf(rows: readonly SyncRow[]): LocalReference {
       users: [...built.users.values()] as User[],
       categories: [...built.categories.values()],
       templates,
+      savedViews: savedViewsOf(rows, userId),
     },
     agencies: built.agencies,
     categories: built.categories,
@@ -292,6 +303,7 @@ export async function createInboxService(
    * had before (undefined: not in the model), to put back when the transaction does not commit.
    */
   const shownBeforeCommit = new Map<string, ReportListRow | undefined>();
+  let isBulkWriting = false;
 
   /** The engine's optimistic rows of a mutation: in the list at once (offline action ≤ 30 ms). */
   function showLocalEffect(rows: readonly SyncRow[]): void {
@@ -313,9 +325,10 @@ export async function createInboxService(
     }
     if (upserts.length === 0) return;
     rt.model.upsert(upserts);
+    // A bulk batch shows its rows together when it settles, not one data event per report.
     queueData(
       upserts.map((row) => row.id),
-      true,
+      !isBulkWriting,
     );
   }
 
@@ -519,7 +532,7 @@ export async function createInboxService(
       void rt.db.listReference().then(
         (rows) => {
           if (rt !== runtime) return;
-          rt.reference = referenceOf(rows);
+          rt.reference = referenceOf(rows, config.user.id);
           rt.model.setContext({
             agencies: rt.reference.agencies,
             categoryName: (id: string) => rt.reference.categories.get(id)?.name ?? '',
@@ -537,6 +550,9 @@ export async function createInboxService(
         (error: unknown) => reportProblem(error),
       );
     }
+    // Batch records change in the transactions that change the outbox or the review list (a bulk
+    // action, its undo, the server's answers), in this window or another.
+    if (change.outbox || change.review) emit({ type: 'batches' });
     // Another window's mutation: the leader pushes it.
     if (change.origin === 'other-window' && change.outbox && rt.election.isLeader()) {
       rt.engine.nudge();
@@ -608,7 +624,7 @@ export async function createInboxService(
       ...(deps.engine?.pollMs === undefined ? {} : { pollMs: deps.engine.pollMs }),
     });
     await engine.init();
-    const reference = referenceOf(await db.listReference());
+    const reference = referenceOf(await db.listReference(), config.user.id);
     const { model, search } = await buildModel(db, reference);
     const meta = await db.meta();
     let rt: Runtime | null = null;
@@ -900,6 +916,74 @@ export async function createInboxService(
     return ok(content(bytes, true));
   }
 
+  /**
+   * Runs a bulk write like `runMutation` runs one mutation: optimistic rows kept or undone, one
+   * data event at the end; null when the local database failed (reported as a problem).
+   */
+  async function runLocalWrite<T extends { ok: boolean }>(fn: () => Promise<T>): Promise<T | null> {
+    isBulkWriting = true;
+    try {
+      const result = await fn();
+      settleLocalEffect(result.ok);
+      flushData();
+      return result;
+    } catch (error) {
+      settleLocalEffect(false);
+      if (reportProblem(error) === null) throw error;
+      return null;
+    } finally {
+      isBulkWriting = false;
+    }
+  }
+
+  const newId = (): string => deps.ids?.next() ?? crypto.randomUUID();
+
+  function bulkOf(rt: Runtime): BulkOperations {
+    return createBulkOperations({
+      store: watchedStore(rt.db),
+      engine: rt.engine,
+      actor: userActor(config.user),
+      clock: deps.clock,
+      newId,
+      write: runLocalWrite,
+    });
+  }
+
+  const routingByRuntime = new WeakMap<Runtime, RoutingService>();
+
+  function routingOf(rt: Runtime): RoutingService {
+    let routing = routingByRuntime.get(rt);
+    if (routing === undefined) {
+      routing = createRoutingService({
+        agencyId: config.user.agencyId,
+        agencies: () => rt.engine.reference().agencies,
+        // Reports past verification, newest first: where past decisions are.
+        candidateIds: () => {
+          const decided = (
+            ['disposed', 'in_progress', 'responded', 'completed', 'not_authority'] as const
+          ).flatMap((queue) =>
+            rt.model.matchingIds({ ...defaultInboxQuery(queue), sort: 'arrival' }),
+          );
+          const arrival = (id: string): number => rt.model.row(id)?.createdAt ?? 0;
+          return decided.sort((a, b) => arrival(b) - arrival(a));
+        },
+        readHistory: (wanted, fn) => rt.db.forEachReportHistory(ROUTING_BATCH, wanted, fn),
+        readReport: async (id) => {
+          const records = await rt.db.reportRecords(id);
+          const row = effectiveRow(records?.get(`report:${id}`));
+          return row?.entity === 'report' ? row.data : null;
+        },
+        clock: deps.clock,
+        yieldToOthers: () =>
+          new Promise((resolve) => {
+            deps.scheduler.setTimeout(resolve, 0);
+          }),
+      });
+      routingByRuntime.set(rt, routing);
+    }
+    return routing;
+  }
+
   async function guarded<T>(fallback: T, fn: (rt: Runtime) => Promise<T>): Promise<T> {
     try {
       return await fn(live());
@@ -935,12 +1019,27 @@ export async function createInboxService(
     reference() {
       return Promise.resolve(
         runtime === null
-          ? { agencies: [], users: [], categories: [], templates: [] }
+          ? { agencies: [], users: [], categories: [], templates: [], savedViews: [] }
           : runtime.reference.data,
       );
     },
     mutate(name, args) {
       return runMutation((rt) => rt.engine.mutate(name, args));
+    },
+    previewBulk(request) {
+      return bulkOf(live()).previewBulk(request);
+    },
+    runBulk(request, holdMs) {
+      return bulkOf(live()).runBulk(request, holdMs);
+    },
+    undoBatch(batchId) {
+      return bulkOf(live()).undoBatch(batchId);
+    },
+    batches() {
+      return guarded([], (rt) => bulkOf(rt).batches());
+    },
+    suggestRouting(reportId) {
+      return guarded({ status: 'no-history' } as const, (rt) => routingOf(rt).suggest(reportId));
     },
     review() {
       return guarded([], (rt) => rt.engine.reviewItems());
@@ -1055,6 +1154,10 @@ export async function openInboxService(
     for (const listener of [...listeners]) listener(event);
   };
   const noStorage = (): MutationError => storageMutationError(problem);
+  const noStorageBulk = (): BulkError => ({
+    code: 'bulk/failed',
+    message: `The local database cannot be used (${problem.code}): ${problem.detail}`,
+  });
   const emptyCounts = Object.fromEntries(queueIds.map((q) => [q, 0])) as Record<QueueId, number>;
 
   return {
@@ -1066,8 +1169,21 @@ export async function openInboxService(
     report: (id) => inner?.report(id) ?? Promise.resolve(null),
     reference: () =>
       inner?.reference() ??
-      Promise.resolve({ agencies: [], users: [], categories: [], templates: [] }),
+      Promise.resolve({ agencies: [], users: [], categories: [], templates: [], savedViews: [] }),
     mutate: (name, args) => inner?.mutate(name, args) ?? Promise.resolve(err(noStorage())),
+    previewBulk: (request) =>
+      inner?.previewBulk(request) ??
+      Promise.resolve({
+        applicable: [],
+        sample: [],
+        skipped: [],
+      }),
+    runBulk: (request, holdMs) =>
+      inner?.runBulk(request, holdMs) ?? Promise.resolve(err(noStorageBulk())),
+    undoBatch: (batchId) => inner?.undoBatch(batchId) ?? Promise.resolve(err(noStorageBulk())),
+    batches: () => inner?.batches() ?? Promise.resolve([]),
+    suggestRouting: (reportId) =>
+      inner?.suggestRouting(reportId) ?? Promise.resolve({ status: 'no-history' as const }),
     review: () => inner?.review() ?? Promise.resolve([]),
     resolveReview: (id, choice) =>
       inner?.resolveReview(id, choice) ?? Promise.resolve(err(noStorage())),

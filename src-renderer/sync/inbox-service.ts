@@ -18,6 +18,7 @@ import type { Disposition } from '../../src-shared/domain/disposition';
 import type { Note } from '../../src-shared/domain/note';
 import type { Report } from '../../src-shared/domain/report';
 import type { ReportResponse } from '../../src-shared/domain/response';
+import type { SavedView } from '../../src-shared/domain/saved-view';
 import type { Template } from '../../src-shared/domain/template';
 import type { User } from '../../src-shared/domain/user';
 import type { RoutingSuggestion } from '../../src-shared/routing/routing-model';
@@ -85,6 +86,8 @@ export interface ReferenceData {
   readonly users: readonly User[];
   readonly categories: readonly Category[];
   readonly templates: readonly Template[];
+  /** The signed-in operator's saved views, by name (nobody else's ever reach the client). */
+  readonly savedViews: readonly SavedView[];
 }
 
 /**

@@ -2,6 +2,8 @@
 // its children, `ref:<entity>` for reference rows), and how an anchor's server docs and local
 // records combine into the rows the operator sees.
 
+import type { Disposition } from '../../../src-shared/domain/disposition';
+import type { Report } from '../../../src-shared/domain/report';
 import { toListRow, type ReportListRow } from '../../../src-shared/inbox/list-row';
 import {
   recordKey,
@@ -189,4 +191,24 @@ export function deriveReport(
     awaitingApproval,
   });
   return { id, row, searchText: searchTextOf(effective) };
+}
+
+/** A report as the server last sent it, with its dispositions (what routing learns from). */
+export interface ReportHistory {
+  readonly report: Report;
+  readonly dispositions: readonly Disposition[];
+}
+
+/** The server layer's report and dispositions of an anchor; null when it holds no report. */
+export function reportHistoryOf(
+  id: string,
+  server: ReadonlyMap<RecordKey, DocEntry>,
+): ReportHistory | null {
+  const report = server.get(recordKey('report', id))?.row;
+  if (report?.entity !== 'report') return null;
+  const dispositions: Disposition[] = [];
+  for (const entry of server.values()) {
+    if (entry.row?.entity === 'disposition') dispositions.push(entry.row.data);
+  }
+  return { report: report.data, dispositions };
 }

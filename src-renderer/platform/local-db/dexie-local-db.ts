@@ -22,6 +22,8 @@ import {
   layeredRecords,
   mergeDocs,
   referenceAnchors,
+  reportHistoryOf,
+  type ReportHistory,
 } from './anchors';
 import { fromStoredListRow } from './list-rows';
 import type { OpenLocalDbResult, PoskoLocalDb, ReportChange, StoreChange } from './local-db';
@@ -51,6 +53,7 @@ import {
   type PoskoDexie,
   type SchemaVersion,
   type TableName,
+  type DocEntry,
 } from './schema';
 import { DexieStoreTx, loadDocs, loadLocal, sortReview, type TxChanges } from './store-tx';
 
@@ -340,16 +343,9 @@ export class DexieLocalDb implements PoskoLocalDb {
     const size = Math.max(1, batchSize);
     const local = await this.read(['local'], () => this.dexie.local.toArray());
     const localByAnchor = groupLocal(local);
-    const seen = new Set<string>();
     let batch: { id: string; text: string }[] = [];
-    const emit = (anchor: string, records: readonly DocsRecord[]): void => {
-      seen.add(anchor);
-      if (!isReportAnchor(anchor)) return;
-      const text = deriveReport(
-        anchor,
-        mergeDocs(records),
-        localByAnchor.get(anchor) ?? [],
-      ).searchText;
+    const emit = (anchor: string, server: ReadonlyMap<RecordKey, DocEntry>): void => {
+      const text = deriveReport(anchor, server, localByAnchor.get(anchor) ?? []).searchText;
       if (text === null) return;
       batch.push({ id: anchor, text });
       if (batch.length >= size) {
@@ -357,8 +353,64 @@ export class DexieLocalDb implements PoskoLocalDb {
         batch = [];
       }
     };
-    // Pages in primary key order: an anchor's records are adjacent; the last anchor of a page
-    // may continue on the next one, so it is carried over.
+    const seen = await this.forEachReportAnchor(
+      size * 2,
+      () => true,
+      (anchor, records) => {
+        emit(anchor, mergeDocs(records));
+      },
+    );
+    // Reports that exist only locally.
+    for (const anchor of localByAnchor.keys()) {
+      if (!seen.has(anchor) && isReportAnchor(anchor)) emit(anchor, new Map());
+    }
+    if (batch.length > 0) fn(batch);
+  }
+
+  async forEachReportHistory(
+    batchSize: number,
+    wanted: (reportId: string) => boolean,
+    fn: (batch: readonly ReportHistory[]) => Promise<void> | void,
+  ): Promise<void> {
+    const size = Math.max(1, batchSize);
+    let batch: ReportHistory[] = [];
+    const pages: ReportHistory[][] = [];
+    await this.forEachReportAnchor(
+      size * 2,
+      wanted,
+      (anchor, records) => {
+        const history = reportHistoryOf(anchor, mergeDocs(records));
+        if (history === null) return;
+        batch.push(history);
+        if (batch.length >= size) {
+          pages.push(batch);
+          batch = [];
+        }
+      },
+      async () => {
+        // Handed over between pages, so a slow consumer never holds a read transaction open.
+        for (const page of pages.splice(0)) await fn(page);
+      },
+    );
+    if (batch.length > 0) await fn(batch);
+  }
+
+  /**
+   * Walks the server layer one report anchor at a time, in pages of `pageSize` docs records in
+   * primary key order (an anchor's records are adjacent; the last anchor of a page may continue
+   * on the next one, so it is carried over). Answers every anchor seen.
+   */
+  private async forEachReportAnchor(
+    pageSize: number,
+    wanted: (reportId: string) => boolean,
+    emit: (anchor: string, records: readonly DocsRecord[]) => void,
+    betweenPages: () => Promise<void> = () => Promise.resolve(),
+  ): Promise<Set<string>> {
+    const seen = new Set<string>();
+    const visit = (anchor: string, records: readonly DocsRecord[]): void => {
+      seen.add(anchor);
+      if (isReportAnchor(anchor) && wanted(anchor)) emit(anchor, records);
+    };
     let after: [string, number] | null = null;
     let carried: DocsRecord[] = [];
     for (;;) {
@@ -367,34 +419,26 @@ export class DexieLocalDb implements PoskoLocalDb {
           ? this.dexie.docs.orderBy('[anchor+seq]')
           : this.dexie.docs.where('[anchor+seq]').above(after)
         )
-          .limit(size * 2)
+          .limit(pageSize)
           .toArray(),
       );
       for (const record of page) {
         const first = carried[0];
         if (first !== undefined && first.anchor !== record.anchor) {
-          emit(first.anchor, carried);
+          visit(first.anchor, carried);
           carried = [];
         }
         carried.push(record);
       }
+      await betweenPages();
       const last = page[page.length - 1];
-      if (last === undefined || page.length < size * 2) break;
+      if (last === undefined || page.length < pageSize) break;
       after = [last.anchor, last.seq];
     }
     const first = carried[0];
-    if (first !== undefined) emit(first.anchor, carried);
-    // Reports that exist only locally.
-    for (const [anchor, records] of localByAnchor) {
-      if (seen.has(anchor) || !isReportAnchor(anchor)) continue;
-      const text = deriveReport(anchor, new Map(), records).searchText;
-      if (text !== null) batch.push({ id: anchor, text });
-      if (batch.length >= size) {
-        fn(batch);
-        batch = [];
-      }
-    }
-    if (batch.length > 0) fn(batch);
+    if (first !== undefined) visit(first.anchor, carried);
+    await betweenPages();
+    return seen;
   }
 
   async reportRecords(reportId: string): Promise<Map<RecordKey, LayeredRecord> | null> {

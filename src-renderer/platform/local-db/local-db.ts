@@ -12,6 +12,7 @@ import type {
   SyncMeta,
 } from '../../../src-shared/sync/client/ports';
 import type { LocalStoreProblem } from '../../sync/inbox-service';
+import type { ReportHistory } from './anchors';
 import type { AttachmentRecord } from './schema';
 
 export type { AttachmentRecord };
@@ -50,6 +51,15 @@ export interface PoskoLocalDb extends LocalStore {
   forEachSearchText(
     batchSize: number,
     fn: (batch: readonly { id: string; text: string }[]) => void,
+  ): Promise<void>;
+  /**
+   * The server layer's reports whose id is `wanted`, with their dispositions, in batches; `fn`
+   * runs between read transactions (it may take its time). For routing suggestions.
+   */
+  forEachReportHistory(
+    batchSize: number,
+    wanted: (reportId: string) => boolean,
+    fn: (batch: readonly ReportHistory[]) => Promise<void> | void,
   ): Promise<void>;
   /** The report's record and its children's records (both layers), or null when unknown. */
   reportRecords(reportId: string): Promise<Map<RecordKey, LayeredRecord> | null>;

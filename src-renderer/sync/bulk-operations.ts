@@ -1,0 +1,200 @@
+// Bulk actions in the sync worker: plan a selection against the reports as the operator sees them
+// (server layer + pending changes), apply the batch through the engine (one transaction, held
+// back for the undo window), undo it (withdraw while held, else compensate) and list batches.
+// The rules live in src-shared/bulk; this module only reads the local store and calls the engine.
+
+import type { UserActor } from '../../src-shared/domain/actor';
+import type { Report } from '../../src-shared/domain/report';
+import type { BulkRequest } from '../../src-shared/bulk/bulk-action';
+import { summarizeBatch } from '../../src-shared/bulk/batch-summary';
+import { planBulk } from '../../src-shared/bulk/bulk-plan';
+import { planCompensation } from '../../src-shared/bulk/compensation';
+import { err, ok, type Result } from '../../src-shared/result';
+import type { SyncEngine } from '../../src-shared/sync/client/engine';
+import { effectiveRow, recordKey, type LocalStore } from '../../src-shared/sync/client/ports';
+import type { MutatorContext } from '../../src-shared/sync/mutators';
+import type { Clock } from '../../src-shared/ports';
+import type {
+  BulkError,
+  BulkPreview,
+  BulkRun,
+  BulkUndoResult,
+  InboxService,
+} from './inbox-service';
+
+/** How many applicable reports the confirmation names. */
+export const BULK_SAMPLE_SIZE = 5;
+/** How many batches `batches()` lists (the engine keeps more for undo). */
+export const BATCHES_LISTED = 50;
+
+export interface BulkOperationsDeps {
+  readonly store: LocalStore;
+  readonly engine: Pick<SyncEngine, 'mutateMany' | 'withdrawBatch' | 'listBatches' | 'reference'>;
+  readonly actor: UserActor;
+  readonly clock: Clock;
+  readonly newId: () => string;
+  /**
+   * Runs a local write as the service runs every mutation (optimistic list rows kept or undone,
+   * one data event, storage failures reported); answers null when the store failed.
+   */
+  readonly write: <T extends { readonly ok: boolean }>(fn: () => Promise<T>) => Promise<T | null>;
+}
+
+export type BulkOperations = Pick<
+  InboxService,
+  'previewBulk' | 'runBulk' | 'undoBatch' | 'batches'
+>;
+
+export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
+  const { store, engine } = deps;
+
+  function context(): Omit<MutatorContext, 'idPrefix'> {
+    const reference = engine.reference();
+    return {
+      actor: deps.actor,
+      now: deps.clock.now(),
+      agencies: reference.agencies,
+      calendar: reference.calendar,
+      categories: reference.categories,
+      users: reference.users,
+    };
+  }
+
+  /** The reports as the operator sees them, in the order asked (null: not in the store). */
+  async function readReports(
+    ids: readonly string[],
+  ): Promise<{ id: string; report: Report | null }[]> {
+    const unique = [...new Set(ids)];
+    const records = await store.transact((tx) =>
+      tx.getRecords(unique.map((id) => recordKey('report', id))),
+    );
+    return unique.map((id) => {
+      const row = effectiveRow(records.get(recordKey('report', id)));
+      return { id, report: row?.entity === 'report' ? row.data : null };
+    });
+  }
+
+  async function plan(request: BulkRequest, batchId: string) {
+    // A merge reads the kept report too, when it was picked outside the selection.
+    const ids =
+      request.action.kind === 'merge'
+        ? [...request.reportIds, request.action.keepReportId]
+        : request.reportIds;
+    const reports = await readReports(ids);
+    const planned = planBulk({ action: request.action, batchId, reports }, context(), deps.newId);
+    return { reports, planned };
+  }
+
+  const failed = (message: string): BulkError => ({ code: 'bulk/failed', message });
+
+  return {
+    async previewBulk(request): Promise<BulkPreview> {
+      const { reports, planned } = await plan(request, deps.newId());
+      const byId = new Map(reports.map((entry) => [entry.id, entry.report]));
+      const applicable = [...new Set(planned.batchItems.map((item) => item.reportId))];
+      const sample = applicable.slice(0, BULK_SAMPLE_SIZE).flatMap((id) => {
+        const report = byId.get(id);
+        return report == null ? [] : [{ id, trackingId: report.trackingId, title: report.title }];
+      });
+      return { applicable, sample, skipped: planned.skipped };
+    },
+
+    async runBulk(request, holdMs): Promise<Result<BulkRun, BulkError>> {
+      const batchId = deps.newId();
+      const { planned } = await plan(request, batchId);
+      if (planned.items.length === 0) {
+        return err({
+          code: 'bulk/empty',
+          message: 'The action applies to none of the selected reports',
+        });
+      }
+      const hold = Math.max(0, Math.floor(holdMs));
+      const result = await deps.write(() =>
+        engine.mutateMany(planned.items, {
+          holdMs: hold,
+          batch: {
+            id: batchId,
+            action: request.action,
+            items: planned.batchItems,
+            skipped: planned.skipped,
+            compensates: null,
+          },
+        }),
+      );
+      if (result === null) return err(failed('The local database failed; nothing was applied'));
+      if (!result.ok) {
+        const refused = planned.batchItems[result.error.index];
+        return err({
+          code: 'bulk/refused',
+          message: result.error.error.message,
+          ...(refused === undefined ? {} : { reportId: refused.reportId }),
+          ...(result.error.error.reasonKey === undefined
+            ? {}
+            : { reasonKey: result.error.error.reasonKey }),
+        });
+      }
+      return ok({
+        batchId,
+        count: planned.items.length,
+        skipped: planned.skipped,
+        holdUntil: hold > 0 ? deps.clock.now() + hold : 0,
+      });
+    },
+
+    async undoBatch(batchId): Promise<Result<BulkUndoResult, BulkError>> {
+      const withdrawn = await deps.write(() => engine.withdrawBatch(batchId));
+      if (withdrawn === null) return err(failed('The local database failed; nothing was undone'));
+      if (withdrawn.ok) {
+        return ok({ kind: 'withdrawn', at: deps.clock.now(), count: withdrawn.value.count });
+      }
+      const { code, message } = withdrawn.error;
+      if (code !== 'bulk/not-held') return err({ code, message });
+      // Already on its way to the server (or there): compensate where the workflow allows.
+      const record = (await engine.listBatches(Number.MAX_SAFE_INTEGER)).find(
+        (batch) => batch.id === batchId,
+      );
+      if (record === undefined) {
+        return err({ code: 'bulk/not-found', message: `No batch ${batchId} on this device` });
+      }
+      if (record.undo !== null) {
+        return err({ code: 'bulk/already-undone', message: `Batch ${batchId} was undone before` });
+      }
+      const reports = await readReports(record.items.map((item) => item.reportId));
+      const current = new Map(reports.map((entry) => [entry.id, entry.report]));
+      const compensationId = deps.newId();
+      const planned = planCompensation(record, current, context(), compensationId, deps.newId);
+      const result = await deps.write(() =>
+        engine.mutateMany(planned.items, {
+          batch: {
+            id: compensationId,
+            action: record.action,
+            items: planned.batchItems,
+            skipped: [],
+            compensates: record.id,
+            irreversible: planned.irreversible,
+          },
+        }),
+      );
+      if (result === null) return err(failed('The local database failed; nothing was undone'));
+      if (!result.ok) {
+        const refused = planned.batchItems[result.error.index];
+        return err({
+          code: 'bulk/refused',
+          message: result.error.error.message,
+          ...(refused === undefined ? {} : { reportId: refused.reportId }),
+        });
+      }
+      return ok({
+        kind: 'compensated',
+        at: deps.clock.now(),
+        batchId: compensationId,
+        irreversible: planned.irreversible,
+        count: planned.items.length,
+      });
+    },
+
+    async batches() {
+      return (await engine.listBatches(BATCHES_LISTED)).map(summarizeBatch);
+    },
+  };
+}
