@@ -263,3 +263,45 @@ export async function measurePushThroughput(
   const seconds = (performance.now() - started) / 1000;
   return { mutations: n, seconds, mutationsPerSecond: n / seconds };
 }
+
+/**
+ * `n` unverified reports verified and disposed by one client as one bulk batch (a shared batch
+ * id), pushed in requests of `batchSize` as the client engine does: the server's part of
+ * `bulk_dispose_1000_push_ms`.
+ */
+export async function measureBulkDisposePush(
+  db: Db,
+  world: BenchWorld,
+  n: number,
+  batchSize = 500,
+): Promise<PushThroughput> {
+  const clientId = `bench-bulk-${String(Date.now())}`;
+  const caller = {
+    user: { id: world.adminId, role: 'admin_koordinator' as const, agency_id: 'bench-prov' },
+    agencyPath: world.provincePath,
+  };
+  const deps = { db, now: () => START + 3_600_000, simulation: false };
+  const baseVersion = await currentVersion(db);
+  // The newest reports: untouched by the other measurements, still unverified.
+  const targets = world.reportIds.slice(-n);
+  const mutations: MutationEnvelope[] = targets.map((reportId, i) => ({
+    clientId,
+    id: i + 1,
+    name: 'report.verifyDispose',
+    args: {
+      reportId,
+      targetAgencyId: world.opdIds[(i + 1) % world.opdIds.length]!,
+      batchId: `${clientId}-batch`,
+    },
+    baseVersion,
+    at: START,
+  }));
+  const started = performance.now();
+  for (let from = 0; from < mutations.length; from += batchSize) {
+    const answer = await push(deps, caller, clientId, mutations.slice(from, from + batchSize));
+    const refused = answer.results.find((result) => result.status !== 'applied');
+    if (refused !== undefined) throw new Error(`bulk dispose refused: ${JSON.stringify(refused)}`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { mutations: targets.length, seconds, mutationsPerSecond: targets.length / seconds };
+}

@@ -53,7 +53,7 @@ import {
   type TombstoneRow,
 } from './rows';
 import { callerScope, isWithin, leavesSomeScope, type CallerScope } from './scope';
-import { drawVersions } from './versions';
+import { versionDrawer, type VersionDrawer } from './versions';
 
 export interface PushDeps {
   readonly db: Db;
@@ -98,15 +98,7 @@ export async function push(
       // its own, in order, but the chunk commits once (a deadlock retry reruns the whole chunk,
       // which rolled back completely).
       const processed = await withRetry(() =>
-        deps.db.transaction(async (tx) => {
-          const done: Processed[] = [];
-          for (const envelope of chunk) {
-            const one = await processOne(tx, deps, caller, scope, reference, envelope);
-            done.push(one);
-            if (one.kind === 'gap') break;
-          }
-          return done;
-        }),
+        deps.db.transaction((tx) => processChunk(tx, deps, caller, scope, reference, chunk)),
       );
       for (const one of processed) {
         if (one.kind === 'gap') {
@@ -165,38 +157,61 @@ async function withRetry<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function processOne(
+/**
+ * One transaction's mutations, in order. The client's row is locked once; each mutation is
+ * decided against the last id processed before it (so a duplicate or gap inside the chunk is
+ * seen), and the new last id and the outcomes are written once, before the commit.
+ */
+async function processChunk(
   tx: Queryable,
   deps: PushDeps,
   caller: PushCaller,
   scope: CallerScope,
   reference: Reference,
-  envelope: MutationEnvelope,
-): Promise<Processed> {
+  chunk: readonly MutationEnvelope[],
+): Promise<Processed[]> {
   const now = deps.now();
+  const clientId = chunk[0]?.clientId;
+  if (clientId === undefined) return [];
   await tx.query(
     `INSERT INTO client_mutations (client_id, user_id, last_mutation_id, updated_at)
      VALUES ($1, $2, 0, $3) ON CONFLICT (client_id) DO NOTHING`,
-    [envelope.clientId, caller.user.id, now],
+    [clientId, caller.user.id, now],
   );
   const { rows } = await tx.query<{ user_id: string; last_mutation_id: number }>(
     'SELECT user_id, last_mutation_id FROM client_mutations WHERE client_id = $1 FOR UPDATE',
-    [envelope.clientId],
+    [clientId],
   );
   const client = rows[0];
   if (client === undefined) throw new Error('client row vanished');
   if (client.user_id !== caller.user.id) throw clientNotOwned();
-  const last = client.last_mutation_id;
-  if (envelope.id <= last) return { kind: 'result', result: await duplicateOf(tx, envelope) };
-  if (envelope.id > last + 1) return { kind: 'gap', expected: last + 1 };
-
-  const decided = await decide(tx, deps, caller, scope, reference, envelope, now);
-  await tx.query(
-    'UPDATE client_mutations SET last_mutation_id = $2, updated_at = $3 WHERE client_id = $1',
-    [envelope.clientId, envelope.id, now],
-  );
-  if (decided.kind === 'result') await rememberOutcome(tx, envelope, decided.result);
-  return decided;
+  const versions = versionDrawer(tx);
+  let last = client.last_mutation_id;
+  const done: Processed[] = [];
+  const outcomes: { id: number; result: PushResult }[] = [];
+  for (const envelope of chunk) {
+    if (envelope.clientId !== clientId) throw new Error('a push mixes client ids');
+    if (envelope.id <= last) {
+      done.push({ kind: 'result', result: await duplicateOf(tx, envelope) });
+      continue;
+    }
+    if (envelope.id > last + 1) {
+      done.push({ kind: 'gap', expected: last + 1 });
+      break;
+    }
+    const decided = await decide(tx, deps, caller, scope, reference, versions, envelope, now);
+    last = envelope.id;
+    done.push(decided);
+    if (decided.kind === 'result') outcomes.push({ id: envelope.id, result: decided.result });
+  }
+  if (last !== client.last_mutation_id) {
+    await tx.query(
+      'UPDATE client_mutations SET last_mutation_id = $2, updated_at = $3 WHERE client_id = $1',
+      [clientId, last, now],
+    );
+    await rememberOutcomes(tx, clientId, outcomes, last);
+  }
+  return done;
 }
 
 /** How many of a client's latest outcomes the server remembers for retries. */
@@ -208,28 +223,37 @@ interface OutcomeRow {
   error: PushResult['error'] | null;
 }
 
-/** Remembers the outcome (in the mutation's transaction) and forgets the client's oldest. */
-async function rememberOutcome(
+/** Remembers the outcomes (in the mutations' transaction) and forgets the client's oldest. */
+async function rememberOutcomes(
   tx: Queryable,
-  envelope: MutationEnvelope,
-  result: PushResult,
+  clientId: string,
+  outcomes: readonly { id: number; result: PushResult }[],
+  last: number,
 ): Promise<void> {
-  if (result.status === 'duplicate') return;
-  await tx.query(
-    `INSERT INTO mutation_outcomes (client_id, mutation_id, status, version, error)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-    [
-      envelope.clientId,
-      envelope.id,
-      result.status,
-      result.version ?? null,
-      result.error === undefined ? null : JSON.stringify(result.error),
-    ],
-  );
-  if (envelope.id > OUTCOMES_KEPT) {
+  const kept = outcomes.filter((outcome) => outcome.result.status !== 'duplicate');
+  if (kept.length > 0) {
+    await tx.query(
+      `INSERT INTO mutation_outcomes (client_id, mutation_id, status, version, error)
+       SELECT $1, o.id, o.status, o.version, o.error
+       FROM jsonb_to_recordset($2::jsonb) AS o(id bigint, status text, version bigint, error jsonb)
+       ON CONFLICT DO NOTHING`,
+      [
+        clientId,
+        JSON.stringify(
+          kept.map(({ id, result }) => ({
+            id,
+            status: result.status,
+            version: result.version ?? null,
+            error: result.error ?? null,
+          })),
+        ),
+      ],
+    );
+  }
+  if (last > OUTCOMES_KEPT) {
     await tx.query('DELETE FROM mutation_outcomes WHERE client_id = $1 AND mutation_id <= $2', [
-      envelope.clientId,
-      envelope.id - OUTCOMES_KEPT,
+      clientId,
+      last - OUTCOMES_KEPT,
     ]);
   }
 }
@@ -263,6 +287,7 @@ async function decide(
   caller: PushCaller,
   scope: CallerScope,
   reference: Reference,
+  versions: VersionDrawer,
   envelope: MutationEnvelope,
   now: number,
 ): Promise<Processed> {
@@ -322,7 +347,7 @@ async function decide(
     }
     case 'applied': {
       if (!result.ok) throw new Error('an applied outcome without a change');
-      const written = await write(tx, mutation, reference, loaded, result.value, scope);
+      const written = await write(tx, versions, mutation, reference, loaded, result.value, scope);
       return {
         kind: 'result',
         result: { id: mutation.id, status: 'applied', version: written.version },
@@ -536,6 +561,18 @@ const REPORT_CHILD_TABLES = [
   ['citizen_message', 'citizen_messages'],
 ] as const;
 
+/**
+ * Every child row of a report ($1), locked, in a fixed order (tables, then ids). One statement:
+ * the locks are taken in CTEs (FOR UPDATE is not allowed directly under UNION).
+ */
+const REPORT_CHILDREN_SQL = `WITH ${REPORT_CHILD_TABLES.map(
+  ([, table], i) =>
+    `c${String(i)} AS (SELECT id FROM ${table} WHERE report_id = $1 ORDER BY id FOR UPDATE)`,
+).join(', ')} ${REPORT_CHILD_TABLES.map(
+  ([entity, table], i) =>
+    `SELECT '${entity}' AS entity, '${table}' AS table_name, id, ${String(i)} AS t FROM c${String(i)}`,
+).join(' UNION ALL ')} ORDER BY t, id`;
+
 function pathOf(reference: Reference, agencyId: string): string {
   const path = reference.paths.get(agencyId);
   if (path === undefined) throw new Error(`agency ${agencyId} is not in the caller's reference`);
@@ -549,6 +586,7 @@ function pathOf(reference: Reference, agencyId: string): string {
  */
 async function write(
   tx: Queryable,
+  drawVersions: VersionDrawer,
   mutation: Mutation,
   reference: Reference,
   loaded: Loaded,
@@ -566,13 +604,12 @@ async function write(
   // Everything that moves with the report, locked before the version lock is taken.
   const children: { entity: string; table: string; id: string }[] = [];
   if (moved && reportRow !== null) {
-    for (const [entity, table] of REPORT_CHILD_TABLES) {
-      const { rows } = await tx.query<{ id: string }>(
-        `SELECT id FROM ${table} WHERE report_id = $1 ORDER BY id FOR UPDATE`,
-        [reportRow.id],
-      );
-      for (const row of rows) children.push({ entity, table, id: row.id });
-    }
+    const { rows } = await tx.query<{ entity: string; table_name: string; id: string }>(
+      REPORT_CHILDREN_SQL,
+      [reportRow.id],
+    );
+    for (const row of rows)
+      children.push({ entity: row.entity, table: row.table_name, id: row.id });
   }
   const tombstones: TombstoneRow[] = [];
   if (moved && reportRow !== null && leavesSomeScope(oldPath, newPath)) {
@@ -624,7 +661,7 @@ async function write(
     change.templates.length +
     change.savedViews.length;
   // The version lock is taken here, as late as possible, and held until commit.
-  const versions = await drawVersions(tx, count);
+  const versions = await drawVersions(count);
   let next = 0;
   const take = (): number => {
     const version = versions[next++];

@@ -6,6 +6,25 @@ import { VERSION_LOCK_KEY, type Queryable } from '../db/db';
 export async function drawVersions(tx: Queryable, count: number): Promise<number[]> {
   if (count <= 0) return [];
   await tx.query('SELECT pg_advisory_xact_lock($1)', [VERSION_LOCK_KEY]);
+  return nextVersions(tx, count);
+}
+
+/** Draws versions in one transaction, taking the version lock at the first draw only. */
+export type VersionDrawer = (count: number) => Promise<number[]>;
+
+export function versionDrawer(tx: Queryable): VersionDrawer {
+  let isLocked = false;
+  return async (count) => {
+    if (count <= 0) return [];
+    if (!isLocked) {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [VERSION_LOCK_KEY]);
+      isLocked = true;
+    }
+    return nextVersions(tx, count);
+  };
+}
+
+async function nextVersions(tx: Queryable, count: number): Promise<number[]> {
   const { rows } = await tx.query<{ v: number }>(
     "SELECT nextval('change_version') AS v FROM generate_series(1, $1::int)",
     [count],
