@@ -4,6 +4,10 @@
 // (`setStatus`, `confirmAll`, `failNextMutation`, …) let a test drive what the sync would do.
 
 import type { SessionUser } from '../../src-shared/api/auth';
+import { summarizeBatch } from '../../src-shared/bulk/batch-summary';
+import type { BatchOutcome, BatchRecord, BulkSkip } from '../../src-shared/bulk/bulk-action';
+import { planBulk, type PlanContext, type PlannedMutation } from '../../src-shared/bulk/bulk-plan';
+import { planCompensation } from '../../src-shared/bulk/compensation';
 import type { PresenceUser } from '../../src-shared/api/presence';
 import { userActor } from '../../src-shared/domain/actor';
 import { agenciesById, isInSubtree, type Agency } from '../../src-shared/domain/agency';
@@ -15,9 +19,15 @@ import type { Note } from '../../src-shared/domain/note';
 import { reportLocationId, type Report } from '../../src-shared/domain/report';
 import { isClosedStatus } from '../../src-shared/domain/report-status';
 import type { ReportResponse } from '../../src-shared/domain/response';
+import type { SavedView } from '../../src-shared/domain/saved-view';
 import { createSlaCalendar, type SlaCalendar } from '../../src-shared/domain/sla-calendar';
 import type { Template } from '../../src-shared/domain/template';
 import { localDayNumber } from '../../src-shared/domain/time-zone';
+import { examplesFromHistory } from '../../src-shared/routing/routing-examples';
+import {
+  suggestRouting as suggestTargets,
+  trainRoutingModel,
+} from '../../src-shared/routing/routing-model';
 import type { User } from '../../src-shared/domain/user';
 import { toListRow, type ReportListRow } from '../../src-shared/inbox/list-row';
 import {
@@ -36,6 +46,8 @@ import type { Mutation, MutationArgs, MutationName } from '../../src-shared/sync
 import type {
   AttachmentContent,
   AttachmentError,
+  BulkError,
+  BulkUndoResult,
   InboxEvent,
   InboxPage,
   InboxService,
@@ -57,6 +69,8 @@ export interface FakeInboxData {
   readonly users?: readonly User[];
   readonly categories?: readonly Category[];
   readonly templates?: readonly Template[];
+  /** Saved views of any user: reference() shows the signed-in user's own only. */
+  readonly savedViews?: readonly SavedView[];
 }
 
 export interface FakeInboxOptions extends FakeInboxData {
@@ -109,6 +123,16 @@ export interface FakeInboxService extends InboxService {
   failNextAttachment(error: AttachmentError): void;
   /** Sends any event to the subscribers. */
   emit(event: InboxEvent): void;
+  /** The mutations that would be sent now or later (a withdrawn batch leaves it). */
+  readonly outbox: readonly Mutation[];
+  /**
+   * The server's answers to a batch (as a push would bring them): its reports' outcomes are
+   * recorded and their mutations leave the outbox; emits 'batches'. The report rows stay as they
+   * are locally (the fake keeps no separate server copy to fall back to).
+   */
+  answerBatch(batchId: string, outcomes: Readonly<Record<string, BatchOutcome>>): void;
+  /** The next runBulk() call answers this error without applying anything. */
+  failNextBulkRun(error: BulkError): void;
 }
 
 interface PendingEntry {
@@ -144,6 +168,7 @@ export function createFakeInboxService(options: FakeInboxOptions): FakeInboxServ
   const users = byId(options.users);
   const categories = byId(options.categories);
   const templates = byId(options.templates);
+  const savedViews = byId(options.savedViews);
 
   let status: SyncStatus = { ...initialSyncStatus, leader: true, ...options.status };
   let review: ReviewItem[] = [...(options.review ?? [])];
@@ -317,6 +342,7 @@ export function createFakeInboxService(options: FakeInboxOptions): FakeInboxServ
     put(users, data.users);
     put(categories, data.categories);
     put(templates, data.templates);
+    put(savedViews, data.savedViews);
     return [
       ...(data.reports ?? []).map((r) => r.id),
       ...[
@@ -350,6 +376,7 @@ export function createFakeInboxService(options: FakeInboxOptions): FakeInboxServ
       response: target.responseId === null ? null : (responses.get(target.responseId) ?? null),
       note: target.noteId === null ? null : (notes.get(target.noteId) ?? null),
       template: target.templateId === null ? null : (templates.get(target.templateId) ?? null),
+      savedView: target.savedViewId === null ? null : (savedViews.get(target.savedViewId) ?? null),
     };
     const change = runMutator(state, mutation, {
       actor,
@@ -370,9 +397,156 @@ export function createFakeInboxService(options: FakeInboxOptions): FakeInboxServ
     for (const r of value.responses) responses.set(r.id, r);
     for (const t of value.templates) templates.set(t.id, t);
     for (const t of value.deletedTemplates) templates.delete(t.id);
+    for (const v of value.savedViews) savedViews.set(v.id, v);
+    for (const v of value.deletedSavedViews) savedViews.delete(v.id);
     for (const a of value.auditEvents) audit.set(a.id, a);
     pending.push({ mutation, reportId: target.reportId, state: 'pending' });
     return ok({ mutationId: mutation.id });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Bulk actions: planned by the shared planner over the reports here, applied all or nothing
+  // through the same mutators, held until `holdUntil`. The fake never pushes: confirmAll (held
+  // batches excepted) and answerBatch stand for the server's answers.
+
+  const batchRecords = new Map<string, BatchRecord>();
+  /** Which batch and report each bulk mutation belongs to. */
+  const batchOfMutation = new Map<number, { batchId: string; reportId: string }>();
+  /** What a held batch changed, to put back when it is withdrawn. */
+  const heldChanges = new Map<string, { reports: Map<string, Report>; created: Created }>();
+  let nextBulkRunError: BulkError | null = null;
+  let bulkIds = 0;
+  const newBulkId = () => `${clientId}-bulk-${String(++bulkIds)}`;
+
+  interface Created {
+    readonly dispositions: readonly string[];
+    readonly notes: readonly string[];
+    readonly audit: readonly string[];
+  }
+
+  function planContext(): PlanContext {
+    return {
+      actor,
+      now: now(),
+      agencies: agenciesById(agencies.values()),
+      calendar,
+      categories,
+      users,
+    };
+  }
+
+  /**
+   * Applies every planned mutation or none: on a refusal the maps, the outbox and the mutation
+   * ids are put back as they were (one local transaction in the real service).
+   */
+  function applyAll(
+    items: readonly PlannedMutation[],
+  ): Result<
+    { mutationIds: number[]; before: Map<string, Report>; created: Created },
+    { index: number; error: MutationError }
+  > {
+    const saved = {
+      reports: new Map(reports),
+      dispositions: new Map(dispositions),
+      notes: new Map(notes),
+      audit: new Map(audit),
+      pending: pending.length,
+      mutations: mutations.length,
+      lastMutationId,
+    };
+    const refill = <T>(map: Map<string, T>, from: Map<string, T>) => {
+      map.clear();
+      for (const [key, value] of from) map.set(key, value);
+    };
+    const before = new Map<string, Report>();
+    const mutationIds: number[] = [];
+    for (const [index, item] of items.entries()) {
+      const reportId = 'reportId' in item.args ? item.args.reportId : null;
+      const report = reportId === null ? undefined : reports.get(reportId);
+      if (report !== undefined && !before.has(report.id)) before.set(report.id, report);
+      const result = applyMutation(item.name, item.args);
+      if (!result.ok) {
+        refill(reports, saved.reports);
+        refill(dispositions, saved.dispositions);
+        refill(notes, saved.notes);
+        refill(audit, saved.audit);
+        pending.length = saved.pending;
+        mutations.length = saved.mutations;
+        lastMutationId = saved.lastMutationId;
+        return err({ index, error: result.error });
+      }
+      mutationIds.push(result.value.mutationId);
+    }
+    const added = <T>(map: Map<string, T>, old: Map<string, T>) =>
+      [...map.keys()].filter((key) => !old.has(key));
+    return ok({
+      mutationIds,
+      before,
+      created: {
+        dispositions: added(dispositions, saved.dispositions),
+        notes: added(notes, saved.notes),
+        audit: added(audit, saved.audit),
+      },
+    });
+  }
+
+  function recordBatch(
+    record: BatchRecord,
+    mutationIds: readonly number[],
+    reportIds: readonly string[],
+  ): void {
+    batchRecords.set(record.id, record);
+    mutationIds.forEach((mutationId, i) => {
+      batchOfMutation.set(mutationId, { batchId: record.id, reportId: reportIds[i] ?? '' });
+    });
+  }
+
+  function batchEntries(batchId: string): PendingEntry[] {
+    return pending.filter((p) => batchOfMutation.get(p.mutation.id)?.batchId === batchId);
+  }
+
+  /** Held, and nothing of it answered: withdrawing it sends nothing. */
+  function isHeld(record: BatchRecord): boolean {
+    return (
+      record.holdUntil > now() &&
+      Object.keys(record.outcomes).length === 0 &&
+      batchEntries(record.id).length === record.items.length
+    );
+  }
+
+  function setOutcomes(answers: ReadonlyMap<string, Record<string, BatchOutcome>>): void {
+    for (const [batchId, outcomes] of answers) {
+      const record = batchRecords.get(batchId);
+      if (record === undefined) continue;
+      batchRecords.set(batchId, { ...record, outcomes: { ...record.outcomes, ...outcomes } });
+    }
+  }
+
+  function afterBulkChange(reportIds: readonly string[]): void {
+    emitData([...new Set(reportIds)]);
+    updateStatus({ pendingCount: pendingCount() });
+    emit({ type: 'batches' });
+  }
+
+  function refusedError(
+    items: readonly { reportId: string }[],
+    refusal: { index: number; error: MutationError },
+  ): BulkError {
+    const reportId = items[refusal.index]?.reportId;
+    return {
+      code: 'bulk/refused',
+      message: refusal.error.message,
+      ...(reportId === undefined ? {} : { reportId }),
+      ...(refusal.error.reasonKey === undefined ? {} : { reasonKey: refusal.error.reasonKey }),
+    };
+  }
+
+  function planRequest(reportIds: readonly string[], action: BatchRecord['action'], id: string) {
+    const entries = [...new Set(reportIds)].map((reportId) => ({
+      id: reportId,
+      report: reports.get(reportId) ?? null,
+    }));
+    return planBulk({ action, batchId: id, reports: entries }, planContext(), newBulkId);
   }
 
   const service: FakeInboxService = {
@@ -435,6 +609,9 @@ export function createFakeInboxService(options: FakeInboxOptions): FakeInboxServ
         users: [...users.values()],
         categories: [...categories.values()],
         templates: [...templates.values()],
+        savedViews: [...savedViews.values()]
+          .filter((view) => view.ownerId === options.user.id)
+          .sort((a, b) => a.name.localeCompare(b.name, 'id')),
       });
     },
     mutate(name, args) {
@@ -554,13 +731,31 @@ export function createFakeInboxService(options: FakeInboxOptions): FakeInboxServ
     },
     confirmAll() {
       const touched = new Set<string>();
+      // Held batches have not been sent: they stay in the outbox.
+      const held = new Set([...batchRecords.values()].filter(isHeld).map((r) => r.id));
+      const answers = new Map<string, Record<string, BatchOutcome>>();
+      const kept: PendingEntry[] = [];
       for (const p of pending) {
+        const batch = batchOfMutation.get(p.mutation.id);
+        if (batch !== undefined && held.has(batch.batchId)) {
+          kept.push(p);
+          continue;
+        }
         if (p.state === 'pending' && p.reportId !== null) touched.add(p.reportId);
         p.state = 'applied';
+        if (batch !== undefined) {
+          answers.set(batch.batchId, {
+            ...answers.get(batch.batchId),
+            [batch.reportId]: 'applied',
+          });
+        }
       }
       pending.length = 0;
-      updateStatus({ pendingCount: 0, lastSyncAt: now() });
+      pending.push(...kept);
+      setOutcomes(answers);
+      updateStatus({ pendingCount: pendingCount(), lastSyncAt: now() });
       emitData([...touched]);
+      if (answers.size > 0) emit({ type: 'batches' });
     },
     setStatus(patch) {
       updateStatus(patch);
@@ -598,6 +793,172 @@ export function createFakeInboxService(options: FakeInboxOptions): FakeInboxServ
       nextAttachmentError = error;
     },
     emit,
+
+    previewBulk(request) {
+      const planned = planRequest(request.reportIds, request.action, newBulkId());
+      const applicable = [...new Set(planned.batchItems.map((item) => item.reportId))];
+      const sample = applicable.slice(0, 5).flatMap((id) => {
+        const report = reports.get(id);
+        return report === undefined
+          ? []
+          : [{ id, trackingId: report.trackingId, title: report.title }];
+      });
+      return Promise.resolve({ applicable, sample, skipped: planned.skipped });
+    },
+    runBulk(request, holdMs) {
+      if (nextBulkRunError !== null) {
+        const error = nextBulkRunError;
+        nextBulkRunError = null;
+        return Promise.resolve(err(error));
+      }
+      const batchId = newBulkId();
+      const planned = planRequest(request.reportIds, request.action, batchId);
+      if (planned.items.length === 0) {
+        return Promise.resolve(
+          err<BulkError>({
+            code: 'bulk/empty',
+            message: 'The action applies to none of the selected reports',
+          }),
+        );
+      }
+      const applied = applyAll(planned.items);
+      if (!applied.ok) return Promise.resolve(err(refusedError(planned.batchItems, applied.error)));
+      const hold = Math.max(0, Math.floor(holdMs));
+      const holdUntil = hold > 0 ? now() + hold : 0;
+      const reportIds = planned.batchItems.map((item) => item.reportId);
+      recordBatch(
+        {
+          id: batchId,
+          action: request.action,
+          createdAt: now(),
+          holdUntil,
+          items: planned.batchItems,
+          skipped: planned.skipped,
+          outcomes: {},
+          undo: null,
+          compensates: null,
+        },
+        applied.value.mutationIds,
+        reportIds,
+      );
+      heldChanges.set(batchId, { reports: applied.value.before, created: applied.value.created });
+      afterBulkChange(reportIds);
+      return Promise.resolve(
+        ok({ batchId, count: planned.items.length, skipped: planned.skipped, holdUntil }),
+      );
+    },
+    undoBatch(batchId): Promise<Result<BulkUndoResult, BulkError>> {
+      const record = batchRecords.get(batchId);
+      if (record === undefined) {
+        return Promise.resolve(
+          err<BulkError>({ code: 'bulk/not-found', message: `No batch ${batchId} here` }),
+        );
+      }
+      if (record.undo !== null) {
+        return Promise.resolve(
+          err<BulkError>({
+            code: 'bulk/already-undone',
+            message: `Batch ${batchId} was undone before`,
+          }),
+        );
+      }
+      const at = now();
+      const reportIds = record.items.map((item) => item.reportId);
+      const changes = heldChanges.get(batchId);
+      if (isHeld(record) && changes !== undefined) {
+        // Nothing was sent: the batch leaves the outbox and its reports are as they were.
+        const withdrawn = new Set(batchEntries(batchId).map((p) => p.mutation.id));
+        const kept = pending.filter((p) => !withdrawn.has(p.mutation.id));
+        pending.length = 0;
+        pending.push(...kept);
+        for (const [id, report] of changes.reports) reports.set(id, report);
+        for (const id of changes.created.dispositions) dispositions.delete(id);
+        for (const id of changes.created.notes) notes.delete(id);
+        for (const id of changes.created.audit) audit.delete(id);
+        heldChanges.delete(batchId);
+        batchRecords.set(batchId, { ...record, undo: { kind: 'withdrawn', at } });
+        afterBulkChange(reportIds);
+        return Promise.resolve(ok({ kind: 'withdrawn', at, count: record.items.length }));
+      }
+      const current = new Map(reportIds.map((id) => [id, reports.get(id) ?? null]));
+      const compensationId = newBulkId();
+      const planned = planCompensation(record, current, planContext(), compensationId, newBulkId);
+      const applied = applyAll(planned.items);
+      if (!applied.ok) {
+        return Promise.resolve(err(refusedError(planned.batchItems, applied.error)));
+      }
+      recordBatch(
+        {
+          id: compensationId,
+          action: record.action,
+          createdAt: at,
+          holdUntil: 0,
+          items: planned.batchItems,
+          skipped: [],
+          outcomes: {},
+          undo: null,
+          compensates: batchId,
+        },
+        applied.value.mutationIds,
+        planned.batchItems.map((item) => item.reportId),
+      );
+      const irreversible: readonly BulkSkip[] = planned.irreversible;
+      batchRecords.set(batchId, {
+        ...record,
+        undo: { kind: 'compensated', at, batchId: compensationId, irreversible },
+      });
+      afterBulkChange(reportIds);
+      return Promise.resolve(
+        ok({
+          kind: 'compensated',
+          at,
+          batchId: compensationId,
+          irreversible,
+          count: planned.items.length,
+        }),
+      );
+    },
+    batches() {
+      // Newest first; batches made in the same millisecond in reverse order of making.
+      const newestFirst = [...batchRecords.values()]
+        .reverse()
+        .sort((a, b) => b.createdAt - a.createdAt);
+      return Promise.resolve(newestFirst.slice(0, 50).map(summarizeBatch));
+    },
+    suggestRouting(reportId) {
+      const examples = examplesFromHistory({
+        agencyId: options.user.agencyId,
+        agencies: agenciesById(agencies.values()),
+        reports: reports.values(),
+        dispositions: dispositions.values(),
+      });
+      if (examples.length === 0) return Promise.resolve({ status: 'no-history' as const });
+      const report = reports.get(reportId);
+      const suggestions =
+        report === undefined ? [] : suggestTargets(trainRoutingModel(examples), report, 3);
+      return Promise.resolve({
+        status: 'ready' as const,
+        suggestions,
+        trainedOn: examples.length,
+      });
+    },
+    get outbox() {
+      return pending.filter((p) => p.state === 'pending').map((p) => p.mutation);
+    },
+    answerBatch(batchId, outcomes) {
+      const answered = new Set(Object.keys(outcomes));
+      const kept = pending.filter((p) => {
+        const batch = batchOfMutation.get(p.mutation.id);
+        return batch?.batchId !== batchId || !answered.has(batch.reportId);
+      });
+      pending.length = 0;
+      pending.push(...kept);
+      setOutcomes(new Map([[batchId, { ...outcomes }]]));
+      afterBulkChange([...answered]);
+    },
+    failNextBulkRun(error) {
+      nextBulkRunError = error;
+    },
   };
   return service;
 }

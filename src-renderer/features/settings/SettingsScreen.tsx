@@ -1,9 +1,11 @@
-// Settings: language, theme, remembered server profiles, version and app updates.
+// Settings: language, theme, the undo window of bulk actions, remembered server profiles, version
+// and app updates.
 import { useEffect, useState } from 'react';
 import type { AppInfo, UpdateStatus } from '../../../src-shared/bridge';
 import { useT } from '../../i18n/i18n';
 import { bridge } from '../../platform/bridge';
 import { forgetProfile, loadProfiles, type ServerProfile } from '../auth/server-profile';
+import { UndoWindowSetting } from '../bulk/UndoWindowSetting';
 import { useNavigationStore } from '../shell/navigation-store';
 import { LanguageSwitch } from './LanguageSwitch';
 import { themeChoices, useThemeStore } from './theme-store';
@@ -81,6 +83,8 @@ export function SettingsScreen({
           ))}
         </div>
       </section>
+
+      <UndoWindowSetting />
 
       <section className="settings__section" aria-labelledby="settings-profiles">
         <h2 id="settings-profiles">{t('settings.profiles')}</h2>

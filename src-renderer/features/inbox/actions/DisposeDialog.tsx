@@ -1,5 +1,6 @@
 // Verify and dispose (or re-dispose) a report: pick the target agency by typing part of its name
-// (agencies in the operator's subtree), optionally one of its units, and add instructions.
+// (agencies in the operator's subtree), optionally one of its units, and add instructions. The
+// target picker is shared with the bulk dispose dialog (features/bulk).
 import { useId, useState } from 'react';
 import type { Agency } from '../../../../src-shared/domain/agency';
 import { subtreeIds } from '../../../../src-shared/domain/parent-tree';
@@ -23,6 +24,118 @@ export function agencyCandidates(
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The target picker's state: typed search, chosen agency and unit, and what they resolve to. */
+export interface DisposeTarget {
+  readonly search: string;
+  readonly setSearch: (search: string) => void;
+  readonly candidates: readonly Agency[];
+  /** The chosen agency, else the first candidate; '' when nothing matches. */
+  readonly targetId: string;
+  readonly choose: (agencyId: string) => void;
+  readonly units: readonly Agency[];
+  /** The chosen unit of the target agency; '' for none. */
+  readonly unitId: string;
+  readonly chooseUnit: (unitId: string) => void;
+  /** Takes a target from elsewhere (a routing suggestion): the search is cleared to show it. */
+  readonly pick: (agencyId: string, unitId: string | null) => void;
+}
+
+/** Disposition targets in the subtree of `rootId` (the operator's agency), by typed search. */
+export function useDisposeTarget(
+  agencies: ReadonlyMap<string, Agency>,
+  rootId: string | null,
+): DisposeTarget {
+  const [search, setSearch] = useState('');
+  const [chosen, choose] = useState<string>('');
+  const [chosenUnit, chooseUnit] = useState('');
+  const candidates = rootId === null ? [] : agencyCandidates(agencies, rootId, search);
+  const targetId = candidates.some((a) => a.id === chosen) ? chosen : (candidates[0]?.id ?? '');
+  const units = [...agencies.values()]
+    .filter((a) => a.parentId === targetId && a.level === 'unit')
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const unitId = units.some((u) => u.id === chosenUnit) ? chosenUnit : '';
+  return {
+    search,
+    setSearch,
+    candidates,
+    targetId,
+    choose,
+    units,
+    unitId,
+    chooseUnit,
+    pick(agencyId, unit) {
+      setSearch('');
+      choose(agencyId);
+      chooseUnit(unit ?? '');
+    },
+  };
+}
+
+/** Search box, agency list and unit list of a disposition (one report or many). */
+export function DisposeTargetFields({ target }: { target: DisposeTarget }) {
+  const t = useT();
+  const id = useId();
+  return (
+    <>
+      <label className="form__field">
+        <span>{t('action.dispose.search')}</span>
+        <input
+          type="search"
+          value={target.search}
+          autoFocus
+          aria-controls={`${id}-agencies`}
+          onChange={(event) => {
+            target.setSearch(event.target.value);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') {
+              event.preventDefault();
+              document.getElementById(`${id}-agencies`)?.focus();
+            }
+          }}
+        />
+      </label>
+      <label className="form__field">
+        <span>{t('action.dispose.agency')}</span>
+        <select
+          id={`${id}-agencies`}
+          size={6}
+          value={target.targetId}
+          onChange={(event) => {
+            target.choose(event.target.value);
+          }}
+        >
+          {target.candidates.map((agency) => (
+            <option key={agency.id} value={agency.id}>
+              {agency.name}
+            </option>
+          ))}
+        </select>
+        {target.candidates.length === 0 && (
+          <span className="form__hint">{t('action.dispose.noMatch')}</span>
+        )}
+      </label>
+      <label className="form__field">
+        <span>{t('action.dispose.unit')}</span>
+        <select
+          value={target.unitId}
+          disabled={target.units.length === 0}
+          onChange={(event) => {
+            target.chooseUnit(event.target.value);
+          }}
+        >
+          <option value="">{t('action.dispose.noUnit')}</option>
+          {target.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
+
 export function DisposeDialog({
   report,
   redispose,
@@ -33,21 +146,12 @@ export function DisposeDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const id = useId();
   const mutate = useInboxStore((s) => s.mutate);
   const user = useInboxStore((s) => s.user);
   const { agencies } = referenceMaps(useInboxStore((s) => s.reference));
-  const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<string>('');
-  const [unitId, setUnitId] = useState('');
+  const target = useDisposeTarget(agencies, user?.agencyId ?? null);
   const [note, setNote] = useState('');
-
-  const candidates = user === null ? [] : agencyCandidates(agencies, user.agencyId, search);
-  const targetId = candidates.some((a) => a.id === chosen) ? chosen : (candidates[0]?.id ?? '');
-  const units = [...agencies.values()]
-    .filter((a) => a.parentId === targetId && a.level === 'unit')
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const unit = units.some((u) => u.id === unitId) ? unitId : '';
+  const { targetId, unitId: unit } = target;
 
   const submit = () => {
     const args = {
@@ -68,61 +172,7 @@ export function DisposeDialog({
       onSubmit={submit}
       onClose={onClose}
     >
-      <label className="form__field">
-        <span>{t('action.dispose.search')}</span>
-        <input
-          type="search"
-          value={search}
-          autoFocus
-          aria-controls={`${id}-agencies`}
-          onChange={(event) => {
-            setSearch(event.target.value);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowDown') {
-              event.preventDefault();
-              document.getElementById(`${id}-agencies`)?.focus();
-            }
-          }}
-        />
-      </label>
-      <label className="form__field">
-        <span>{t('action.dispose.agency')}</span>
-        <select
-          id={`${id}-agencies`}
-          size={6}
-          value={targetId}
-          onChange={(event) => {
-            setChosen(event.target.value);
-          }}
-        >
-          {candidates.map((agency) => (
-            <option key={agency.id} value={agency.id}>
-              {agency.name}
-            </option>
-          ))}
-        </select>
-        {candidates.length === 0 && (
-          <span className="form__hint">{t('action.dispose.noMatch')}</span>
-        )}
-      </label>
-      <label className="form__field">
-        <span>{t('action.dispose.unit')}</span>
-        <select
-          value={unit}
-          disabled={units.length === 0}
-          onChange={(event) => {
-            setUnitId(event.target.value);
-          }}
-        >
-          <option value="">{t('action.dispose.noUnit')}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DisposeTargetFields target={target} />
       <label className="form__field">
         <span>{t('action.dispose.note')}</span>
         <textarea

@@ -1,4 +1,5 @@
-// Field edits on an open report (category, tags, privacy, assignee) and internal notes.
+// Field edits on an open report (category, tags, privacy, assignee) and internal notes. The
+// category and tag fields are shared with the bulk dialogs (features/bulk).
 import { useState } from 'react';
 import { isInSubtree } from '../../../../src-shared/domain/parent-tree';
 import { reportLocationId, type Report } from '../../../../src-shared/domain/report';
@@ -13,30 +14,26 @@ interface Props {
   onClose: () => void;
 }
 
-export function CategoryDialog({ report, onClose }: Props) {
+/** Category search and list: the active categories, and `currentId` even when retired. */
+export function CategoryField({
+  value,
+  onChange,
+  currentId,
+}: {
+  value: string;
+  onChange: (categoryId: string) => void;
+  currentId: string | null;
+}) {
   const t = useT();
-  const mutate = useInboxStore((s) => s.mutate);
   const reference = useInboxStore((s) => s.reference);
   const [search, setSearch] = useState('');
-  const [categoryId, setCategoryId] = useState(report.categoryId ?? '');
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   const categories = (reference?.categories ?? [])
-    .filter((c) => c.isActive || c.id === report.categoryId)
+    .filter((c) => c.isActive || c.id === currentId)
     .filter((c) => words.every((w) => c.name.toLowerCase().includes(w) || c.code.includes(w)))
     .sort((a, b) => a.name.localeCompare(b.name));
   return (
-    <ActionDialog
-      reportId={report.id}
-      title={t('action.set_category')}
-      submitLabel={t('action.save')}
-      onSubmit={() =>
-        mutate('report.setCategory', {
-          reportId: report.id,
-          categoryId: categoryId === '' ? null : categoryId,
-        })
-      }
-      onClose={onClose}
-    >
+    <>
       <label className="form__field">
         <span>{t('action.set_category.search')}</span>
         <input
@@ -52,9 +49,9 @@ export function CategoryDialog({ report, onClose }: Props) {
         <span>{t('detail.category')}</span>
         <select
           size={6}
-          value={categoryId}
+          value={value}
           onChange={(event) => {
-            setCategoryId(event.target.value);
+            onChange(event.target.value);
           }}
         >
           <option value="">{t('detail.none')}</option>
@@ -65,7 +62,101 @@ export function CategoryDialog({ report, onClose }: Props) {
           ))}
         </select>
       </label>
+    </>
+  );
+}
+
+export function CategoryDialog({ report, onClose }: Props) {
+  const t = useT();
+  const mutate = useInboxStore((s) => s.mutate);
+  const [categoryId, setCategoryId] = useState(report.categoryId ?? '');
+  return (
+    <ActionDialog
+      reportId={report.id}
+      title={t('action.set_category')}
+      submitLabel={t('action.save')}
+      onSubmit={() =>
+        mutate('report.setCategory', {
+          reportId: report.id,
+          categoryId: categoryId === '' ? null : categoryId,
+        })
+      }
+      onClose={onClose}
+    >
+      <CategoryField value={categoryId} onChange={setCategoryId} currentId={report.categoryId} />
     </ActionDialog>
+  );
+}
+
+/** Tags as chips with a text field: Enter or a comma adds, Backspace on empty removes the last. */
+export function TagChipsField({
+  label,
+  tags,
+  onTags,
+  draft,
+  onDraft,
+  inputLabel,
+  autoFocus = false,
+}: {
+  /** Names the chips. */
+  label: string;
+  /** Names the text field (default: "Tambah label"). */
+  inputLabel?: string;
+  tags: readonly string[];
+  onTags: (tags: readonly string[]) => void;
+  /** The text typed but not yet added (a dialog may add it on submit). */
+  draft: string;
+  onDraft: (draft: string) => void;
+  autoFocus?: boolean;
+}) {
+  const t = useT();
+  const add = () => {
+    const tag = draft.trim();
+    if (tag !== '' && !tags.some((x) => x.toLowerCase() === tag.toLowerCase())) {
+      onTags([...tags, tag.slice(0, 50)]);
+    }
+    onDraft('');
+  };
+  return (
+    <>
+      <ul className="chips" aria-label={label}>
+        {tags.map((tag) => (
+          <li key={tag} className="chip">
+            {tag}
+            <button
+              type="button"
+              className="chip__remove"
+              aria-label={t('action.set_tags.remove', { tag })}
+              onClick={() => {
+                onTags(tags.filter((x) => x !== tag));
+              }}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <label className="form__field">
+        <span>{inputLabel ?? t('action.set_tags.add')}</span>
+        <input
+          value={draft}
+          maxLength={50}
+          autoFocus={autoFocus}
+          onChange={(event) => {
+            onDraft(event.target.value);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' || event.key === ',') {
+              event.preventDefault();
+              add();
+            } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) {
+              onTags(tags.slice(0, -1));
+            }
+          }}
+        />
+        <span className="form__hint">{t('action.set_tags.hint')}</span>
+      </label>
+    </>
   );
 }
 
@@ -74,13 +165,6 @@ export function TagsDialog({ report, onClose }: Props) {
   const mutate = useInboxStore((s) => s.mutate);
   const [tags, setTags] = useState<readonly string[]>(report.tags);
   const [draft, setDraft] = useState('');
-  const add = () => {
-    const tag = draft.trim();
-    if (tag !== '' && !tags.some((x) => x.toLowerCase() === tag.toLowerCase())) {
-      setTags([...tags, tag.slice(0, 50)]);
-    }
-    setDraft('');
-  };
   return (
     <ActionDialog
       reportId={report.id}
@@ -93,43 +177,14 @@ export function TagsDialog({ report, onClose }: Props) {
       }}
       onClose={onClose}
     >
-      <ul className="chips" aria-label={t('detail.tags')}>
-        {tags.map((tag) => (
-          <li key={tag} className="chip">
-            {tag}
-            <button
-              type="button"
-              className="chip__remove"
-              aria-label={t('action.set_tags.remove', { tag })}
-              onClick={() => {
-                setTags(tags.filter((x) => x !== tag));
-              }}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
-      <label className="form__field">
-        <span>{t('action.set_tags.add')}</span>
-        <input
-          value={draft}
-          maxLength={50}
-          autoFocus
-          onChange={(event) => {
-            setDraft(event.target.value);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' || event.key === ',') {
-              event.preventDefault();
-              add();
-            } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) {
-              setTags(tags.slice(0, -1));
-            }
-          }}
-        />
-        <span className="form__hint">{t('action.set_tags.hint')}</span>
-      </label>
+      <TagChipsField
+        label={t('detail.tags')}
+        tags={tags}
+        onTags={setTags}
+        draft={draft}
+        onDraft={setDraft}
+        autoFocus
+      />
     </ActionDialog>
   );
 }
