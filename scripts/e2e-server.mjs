@@ -10,7 +10,8 @@ const dataDir = resolve(root, 'test-results/e2e-server-data');
 rmSync(dataDir, { recursive: true, force: true });
 
 const args = ['--import', 'tsx', 'src-server/cli.ts', '--port', port, '--data', dataDir];
-args.push('--seed', 'demo', '--reports', '60', '--log-level', 'warn');
+// Tests file reports from many citizens' addresses (X-Forwarded-For), as behind a load balancer.
+args.push('--seed', 'demo', '--reports', '60', '--log-level', 'warn', '--trust-proxy');
 const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, () => child.kill(signal));

@@ -10,7 +10,7 @@ import { summarizeBatch } from '../../src-shared/bulk/batch-summary';
 import { planBulk } from '../../src-shared/bulk/bulk-plan';
 import { planCompensation } from '../../src-shared/bulk/compensation';
 import { err, ok, type Result } from '../../src-shared/result';
-import type { SyncEngine } from '../../src-shared/sync/client/engine';
+import { BATCHES_KEPT, type SyncEngine } from '../../src-shared/sync/client/engine';
 import { effectiveRow, recordKey, type LocalStore } from '../../src-shared/sync/client/ports';
 import type { MutatorContext } from '../../src-shared/sync/mutators';
 import type { Clock } from '../../src-shared/ports';
@@ -150,9 +150,8 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
       const { code, message } = withdrawn.error;
       if (code !== 'bulk/not-held') return err({ code, message });
       // Already on its way to the server (or there): compensate where the workflow allows.
-      const record = (await engine.listBatches(Number.MAX_SAFE_INTEGER)).find(
-        (batch) => batch.id === batchId,
-      );
+      // Every record the store keeps (IndexedDB takes no count above 2^32 - 1, so not "all").
+      const record = (await engine.listBatches(BATCHES_KEPT)).find((batch) => batch.id === batchId);
       if (record === undefined) {
         return err({ code: 'bulk/not-found', message: `No batch ${batchId} on this device` });
       }

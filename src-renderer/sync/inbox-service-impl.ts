@@ -325,11 +325,11 @@ export async function createInboxService(
     }
     if (upserts.length === 0) return;
     rt.model.upsert(upserts);
-    // A bulk batch shows its rows together when it settles, not one data event per report.
-    queueData(
-      upserts.map((row) => row.id),
-      !isBulkWriting,
-    );
+    const ids = upserts.map((row) => row.id);
+    // A bulk batch shows its rows together when it settles (runLocalWrite flushes), not one data
+    // event per report: queued without a flush, which the throttle would allow for the first.
+    if (isBulkWriting) holdData(ids);
+    else queueData(ids, true);
   }
 
   /** After a mutation settled: keep what committed (the store's event has it), undo the rest. */
@@ -371,10 +371,15 @@ export async function createInboxService(
     }
   }
 
-  function queueData(ids: readonly string[] | null, immediate: boolean): void {
+  /** Adds the reports to the next data event without sending or scheduling one. */
+  function holdData(ids: readonly string[] | null): void {
     hasPendingData = true;
     if (ids === null) pendingIds = null;
     else if (pendingIds !== null) for (const id of ids) pendingIds.add(id);
+  }
+
+  function queueData(ids: readonly string[] | null, immediate: boolean): void {
+    holdData(ids);
     const since = deps.clock.now() - lastDataAt;
     if (immediate || since >= DATA_EVENT_THROTTLE_MS) {
       flushData();
@@ -974,6 +979,7 @@ export async function createInboxService(
           return row?.entity === 'report' ? row.data : null;
         },
         clock: deps.clock,
+        scheduler: deps.scheduler,
         yieldToOthers: () =>
           new Promise((resolve) => {
             deps.scheduler.setTimeout(resolve, 0);
@@ -994,6 +1000,10 @@ export async function createInboxService(
   }
 
   const emptyCounts = Object.fromEntries(queueIds.map((q) => [q, 0])) as Record<QueueId, number>;
+  const bulkFailed = (what: string): BulkError => ({
+    code: 'bulk/failed',
+    message: `The local database failed; ${what}`,
+  });
 
   const service: InboxService = {
     query(query, offset, limit): Promise<InboxPage> {
@@ -1026,14 +1036,20 @@ export async function createInboxService(
     mutate(name, args) {
       return runMutation((rt) => rt.engine.mutate(name, args));
     },
+    // Planning and undo read the store outside their write: a failing store answers like the
+    // write's own failure (a problem event, bulk/failed), never a rejected call.
     previewBulk(request) {
-      return bulkOf(live()).previewBulk(request);
+      return guarded({ applicable: [], sample: [], skipped: [] }, (rt) =>
+        bulkOf(rt).previewBulk(request),
+      );
     },
     runBulk(request, holdMs) {
-      return bulkOf(live()).runBulk(request, holdMs);
+      return guarded(err(bulkFailed('nothing was applied')), (rt) =>
+        bulkOf(rt).runBulk(request, holdMs),
+      );
     },
     undoBatch(batchId) {
-      return bulkOf(live()).undoBatch(batchId);
+      return guarded(err(bulkFailed('nothing was undone')), (rt) => bulkOf(rt).undoBatch(batchId));
     },
     batches() {
       return guarded([], (rt) => bulkOf(rt).batches());

@@ -11,6 +11,7 @@ import {
   type RoutingModel,
 } from '../../src-shared/routing/routing-model';
 import type { Clock } from '../../src-shared/ports';
+import type { Scheduler } from '../../src-shared/sync/client/ports';
 import type { ReportHistory } from '../platform/local-db/anchors';
 import type { RoutingAnswer } from './inbox-service';
 
@@ -22,6 +23,8 @@ export const ROUTING_HISTORY_MAX = 20_000;
 export const ROUTING_WAIT_MS = 1_500;
 /** A model older than this is retrained in the background (it keeps answering meanwhile). */
 export const ROUTING_STALE_MS = 10 * 60_000;
+/** A model that found no history (e.g. before the first sync) is retried this much sooner. */
+export const ROUTING_EMPTY_RETRY_MS = 30_000;
 
 export interface RoutingServiceDeps {
   readonly agencyId: string;
@@ -34,6 +37,8 @@ export interface RoutingServiceDeps {
   ) => Promise<void>;
   readonly readReport: (reportId: string) => Promise<Report | null>;
   readonly clock: Clock;
+  /** Times the wait for a first training (injected, like every timer of the worker). */
+  readonly scheduler: Scheduler;
   /** Lets the worker answer other calls between batches. */
   readonly yieldToOthers: () => Promise<void>;
 }
@@ -102,20 +107,20 @@ export function createRoutingService(deps: RoutingServiceDeps): RoutingService {
       const report = await deps.readReport(reportId);
       const current = trained;
       if (current !== null) {
-        if (deps.clock.now() - current.at > ROUTING_STALE_MS)
-          void startTraining().catch(() => null);
+        const staleAfter = current.trainedOn === 0 ? ROUTING_EMPTY_RETRY_MS : ROUTING_STALE_MS;
+        if (deps.clock.now() - current.at > staleAfter) void startTraining().catch(() => null);
         return answerFrom(current, report);
       }
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let timer: unknown = null;
       const waited = await Promise.race([
         startTraining(),
         new Promise<null>((resolve) => {
-          timer = setTimeout(() => {
+          timer = deps.scheduler.setTimeout(() => {
             resolve(null);
           }, ROUTING_WAIT_MS);
         }),
       ]);
-      clearTimeout(timer);
+      deps.scheduler.clearTimeout(timer);
       return waited === null ? { status: 'learning' } : answerFrom(waited, report);
     },
   };

@@ -3,140 +3,28 @@
 // survive a reload and reach the server exactly once, two operators changing the same report
 // (needs review, resolved), and citizen text that looks like HTML shown as text. Every test runs
 // in a fresh browser context (fresh IndexedDB) and files its own reports through the citizen API.
-import { mkdirSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
-  expect,
-  test,
-  type BrowserContext,
-  type Locator,
-  type Page,
-  type Route,
-} from '@playwright/test';
-
-const SERVER = `http://127.0.0.1:${process.env['POSKO_E2E_SERVER_PORT'] ?? '4318'}`;
-const API = `${SERVER}/api/v1`;
-const PASSWORD = 'posko-demo';
-const SCREENS = 'test-results/screens';
-mkdirSync(SCREENS, { recursive: true });
+  API,
+  SERVER,
+  SCREENS,
+  apiToken,
+  blockServer,
+  detail,
+  fileReport,
+  pendingCount,
+  queue,
+  row,
+  serverState,
+  signIn,
+  waitSynced,
+  type Filed,
+} from './e2e-support';
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
 // ---------------------------------------------------------------------------------------------
-// The server, seen through its API
-
-interface Filed {
-  readonly reportId: string;
-  readonly trackingId: string;
-  readonly title: string;
-}
-
-/** Files a complaint as a citizen would; it lands unverified in Kota Sukamaju's queue. */
-async function fileReport(title: string, body = `Isi laporan uji: ${title}.`): Promise<Filed> {
-  const response = await fetch(`${API}/reports`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title,
-      body,
-      location: { text: 'Jl. Merdeka No. 1, Kota Sukamaju' },
-      type: 'pengaduan',
-      channel: 'web',
-      privacy: { rahasia: false, anonim: false },
-      reporter: { name: 'Warga Uji', phone: '081234567890' },
-      targetAgencyId: 'kota-sukamaju',
-    }),
-  });
-  expect(response.status, await response.clone().text()).toBe(201);
-  const filed = (await response.json()) as { reportId: string; trackingId: string };
-  return { reportId: filed.reportId, trackingId: filed.trackingId, title };
-}
-
-async function apiToken(username: string): Promise<string> {
-  const response = await fetch(`${API}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
-
-interface Row {
-  entity: string;
-  id: string;
-  data: Record<string, unknown>;
-}
-interface ServerReport {
-  id: string;
-  status: string;
-  agencyId: string;
-  unitId: string | null;
-  assigneeId: string | null;
-  categoryId: string | null;
-  tags: string[];
-  privacy: { rahasia: boolean; anonim: boolean };
-  title: string;
-  body: string;
-}
-interface ServerState {
-  report(id: string): ServerReport | undefined;
-  /** Rows of `entity` that belong to the report (notes, audit events, dispositions). */
-  of(entity: string, reportId: string): Record<string, unknown>[];
-}
-
-/** Everything the user may see, pulled from cursor 0 to the end, newest version of each row. */
-async function serverState(token: string): Promise<ServerState> {
-  const rows = new Map<string, Row>();
-  for (let cursor = 0; ;) {
-    const response = await fetch(`${API}/sync/pull`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ cursor, limit: 5000 }),
-    });
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as {
-      rows: (Row | { entity: string; id: string; deleted: true })[];
-      cursor: number;
-      hasMore: boolean;
-    };
-    for (const row of page.rows) {
-      const key = `${row.entity}:${row.id}`;
-      if ('deleted' in row) rows.delete(key);
-      else rows.set(key, row);
-    }
-    cursor = page.cursor;
-    if (!page.hasMore) break;
-  }
-  return {
-    report: (id) => rows.get(`report:${id}`)?.data as ServerReport | undefined,
-    of: (entity, reportId) =>
-      [...rows.values()]
-        .filter((row) => row.entity === entity && row.data['reportId'] === reportId)
-        .map((row) => row.data),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // The app, driven as an operator would
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`/?server=${encodeURIComponent(SERVER)}`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByText(/^Masuk sebagai /)).toBeVisible();
-}
-
-/** The complete local copy: the status bar says "Sinkron …" and no initial sync is running. */
-async function waitSynced(page: Page): Promise<void> {
-  await expect(page.getByTestId('last-sync')).toHaveText(/^Sinkron /, { timeout: 30_000 });
-  await expect(page.getByRole('progressbar')).toHaveCount(0);
-}
-
-const queue = (page: Page, id: string) => page.locator(`nav [data-queue="${id}"]`);
-const row = (page: Page, report: Filed) =>
-  page.locator(`[role="row"][data-report-id="${report.reportId}"]`);
-const detail = (page: Page) => page.getByRole('region', { name: 'Rincian laporan' });
 
 /** Opens the queue, searches the tracking number and selects the report. */
 async function openReport(page: Page, queueId: string, report: Filed): Promise<void> {
@@ -192,13 +80,6 @@ async function addNote(page: Page, body: string): Promise<void> {
   const dialog = await startAction(page, 'add_note');
   await dialog.getByRole('textbox').fill(body);
   await submitDialog(dialog, 'Tambah catatan');
-}
-
-const pendingCount = (page: Page) => page.getByTestId('pending-count');
-
-/** Cuts the app off from the central server while the app's own host stays reachable. */
-async function blockServer(context: BrowserContext): Promise<void> {
-  await context.route(`${SERVER}/**`, (route: Route) => route.abort('internetdisconnected'));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { SelectionBar } from '../selection/SelectionBar';
 import { TriageControls } from '../triage/TriageControls';
 import { activeFilterCount, FILTERS_ID } from './FiltersBar';
 import { useInboxStore } from './inbox-store';
+import { REPORT_GRID_ID } from './ReportList';
 
 export const SEARCH_INPUT_ID = 'inbox-search';
 
@@ -45,6 +46,12 @@ export function ListToolbar({
             }}
             onKeyDown={(event) => {
               if (event.key === 'Enter') flushSearch();
+              // From the search box straight to the results, keyboard only.
+              if (event.key === 'ArrowDown') {
+                event.preventDefault();
+                flushSearch();
+                document.getElementById(REPORT_GRID_ID)?.focus();
+              }
               if (event.key === 'Escape' && searchText !== '') {
                 event.stopPropagation();
                 setSearchText('');

@@ -32,6 +32,8 @@ import { nameOf, referenceMaps } from './reference-maps';
 import { SlaBadge } from './SlaBadge';
 import { breachOutlook, rowSlaReport } from './sla-outlook';
 
+/** The list's grid element: the search box hands focus to it (ArrowDown). */
+export const REPORT_GRID_ID = 'inbox-report-grid';
 export const ROW_HEIGHT = 36;
 export const OVERSCAN = 10;
 /** Used until the list is measured (and where layout is unavailable, as in unit tests). */
@@ -411,6 +413,7 @@ export function ReportList({ onOpen }: { onOpen: () => void }) {
       ) : null}
       <div
         ref={scroller}
+        id={REPORT_GRID_ID}
         className="report-list__scroller"
         role="grid"
         aria-label={t('shell.reports')}
