@@ -7,6 +7,7 @@ import type { BatchRecord, BatchSummary } from './bulk-action';
 /**
  * Sorts the batch's reports by the server's answer, in batch order. `total` counts the reports
  * the batch changes (its mutations); skipped reports are listed apart, they were never sent.
+ * A batch withdrawn while held has nothing pending: its mutations were deleted unsent.
  */
 export function summarizeBatch(record: BatchRecord): BatchSummary {
   const pending: string[] = [];
@@ -17,7 +18,8 @@ export function summarizeBatch(record: BatchRecord): BatchSummary {
     const outcome = record.outcomes[reportId];
     switch (outcome) {
       case undefined:
-        pending.push(reportId);
+        // A withdrawn batch never went out: nothing of it waits for the server.
+        if (record.undo?.kind !== 'withdrawn') pending.push(reportId);
         break;
       case 'applied':
         applied.push(reportId);

@@ -102,6 +102,9 @@ test('triages 20 reports, then bulk-disposes 50, undoes, redoes and bulk-archive
   await page.keyboard.press('Shift+T');
   await expect(page.getByTestId('triage-status')).toContainText('1 dari 20');
   for (let i = 0; i < 20; i++) {
+    // The next report is open (its actions registered) before the key is pressed.
+    await expect(page.getByTestId('triage-status')).toContainText(`${String(i + 1)} dari 20`);
+    await expect(page.locator('[data-detail-report-id] .action-bar')).toBeVisible();
     await leaveField(page);
     await page.keyboard.press('d');
     const dialog = page.getByRole('dialog');

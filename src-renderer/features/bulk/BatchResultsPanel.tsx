@@ -59,7 +59,7 @@ function BatchEntry({ batch }: { batch: BatchSummary }) {
       <p className="batch-result__when">
         {formatDateTime(locale, batch.createdAt)}
         {heldSeconds > 0 && ` · ${t('bulk.results.held', { seconds: heldSeconds })}`}
-        {' · '}
+        {(batch.undo !== null || batch.compensates !== null) && ' · '}
         <UndoState batch={batch} />
       </p>
       <dl className="batch-result__counts">

@@ -31,7 +31,10 @@ function useSearchCommand(t: Translate): void {
       label: t('shortcuts.inbox.search'),
       keys: '/',
       run: () => {
-        document.getElementById(SEARCH_INPUT_ID)?.focus();
+        // Focused with its text selected: typing replaces the last search.
+        const search = document.getElementById(SEARCH_INPUT_ID);
+        if (search instanceof HTMLInputElement) search.select();
+        search?.focus();
       },
     },
   ];

@@ -54,4 +54,11 @@ describe('summarizeBatch', () => {
     expect(summary.undo).toEqual(undo);
     expect(summary.compensates).toBe('batch-0');
   });
+
+  it('leaves nothing pending in a batch withdrawn before it was sent', () => {
+    const withdrawn = { kind: 'withdrawn', at: NOW + 5 } as const;
+    const summary = summarizeBatch({ ...batchWith({}), undo: withdrawn });
+    expect(summary.pending).toEqual([]);
+    expect(summary.total).toBe(5);
+  });
 });
