@@ -123,6 +123,48 @@ export async function updateReport(
   );
 }
 
+/** A row as a write leaves it: where it now belongs and the version it now carries. */
+export interface Placed<T> {
+  readonly row: T;
+  readonly scopePath: string;
+  readonly version: number;
+}
+
+/** Writes changed reports in one statement, like `updateReport` for each (reporters untouched). */
+export async function updateReports(
+  tx: Queryable,
+  reports: readonly (Placed<Report> & { readonly writers: FieldWriters })[],
+): Promise<void> {
+  if (reports.length === 0) return;
+  await tx.query(
+    `UPDATE reports AS t SET agency_id = r.agency_id, unit_id = r.unit_id,
+       scope_path = r.scope_path, status = r.status, due_at = r.due_at,
+       first_response_at = r.first_response_at, closed_at = r.closed_at, doc = r.doc,
+       field_writers = r.field_writers, version = r.version
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, agency_id text, unit_id text,
+       scope_path text, status text, due_at bigint, first_response_at bigint, closed_at bigint,
+       doc jsonb, field_writers jsonb, version bigint)
+     WHERE t.id = r.id`,
+    [
+      JSON.stringify(
+        reports.map(({ row, scopePath, writers, version }) => ({
+          id: row.id,
+          agency_id: row.agencyId,
+          unit_id: row.unitId,
+          scope_path: scopePath,
+          status: row.status,
+          due_at: row.dueAt,
+          first_response_at: row.firstResponseAt,
+          closed_at: row.closedAt,
+          doc: reportDoc(row),
+          field_writers: writers,
+          version,
+        })),
+      ),
+    ],
+  );
+}
+
 /** Rows whose `doc` is the entity without its version. */
 export function withVersion<T extends { version: number }>(
   doc: Omit<T, 'version'>,
@@ -136,28 +178,67 @@ export function docOf<T extends { version: number }>(entity: T): Omit<T, 'versio
   return doc;
 }
 
-export async function insertDisposition(
+/** The tables of a report's child rows: they move (and get new versions) with the report. */
+export const REPORT_CHILD_TABLES = [
+  ['disposition', 'dispositions'],
+  ['note', 'notes'],
+  ['response', 'responses'],
+  ['audit_event', 'audit_events'],
+  ['citizen_message', 'citizen_messages'],
+] as const;
+
+export type ReportChildTable = (typeof REPORT_CHILD_TABLES)[number][1];
+
+/** Moves existing rows of one child table: a new scope path and version for each. */
+export async function restampRows(
   tx: Queryable,
-  disposition: Disposition,
-  scopePath: string,
-  version: number,
+  table: ReportChildTable,
+  rows: readonly { readonly id: string; readonly scopePath: string; readonly version: number }[],
 ): Promise<void> {
+  if (rows.length === 0) return;
   await tx.query(
-    'INSERT INTO dispositions (id, report_id, scope_path, doc, version) VALUES ($1, $2, $3, $4, $5)',
-    [disposition.id, disposition.reportId, scopePath, JSON.stringify(docOf(disposition)), version],
+    `UPDATE ${table} AS t SET scope_path = r.scope_path, version = r.version
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, scope_path text, version bigint)
+     WHERE t.id = r.id`,
+    [JSON.stringify(rows.map((r) => ({ id: r.id, scope_path: r.scopePath, version: r.version })))],
   );
 }
 
-export async function insertNote(
+/** Inserts rows of a child table whose doc is the entity without its version. */
+async function insertDocRows(
   tx: Queryable,
-  note: Note,
-  scopePath: string,
-  version: number,
+  table: 'dispositions' | 'notes',
+  rows: readonly Placed<Disposition | Note>[],
 ): Promise<void> {
+  if (rows.length === 0) return;
   await tx.query(
-    'INSERT INTO notes (id, report_id, scope_path, doc, version) VALUES ($1, $2, $3, $4, $5)',
-    [note.id, note.reportId, scopePath, JSON.stringify(docOf(note)), version],
+    `INSERT INTO ${table} (id, report_id, scope_path, doc, version)
+     SELECT r.id, r.report_id, r.scope_path, r.doc, r.version
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, report_id text, scope_path text, doc jsonb,
+       version bigint)`,
+    [
+      JSON.stringify(
+        rows.map(({ row, scopePath, version }) => ({
+          id: row.id,
+          report_id: row.reportId,
+          scope_path: scopePath,
+          doc: docOf(row),
+          version,
+        })),
+      ),
+    ],
   );
+}
+
+export async function insertDispositions(
+  tx: Queryable,
+  rows: readonly Placed<Disposition>[],
+): Promise<void> {
+  await insertDocRows(tx, 'dispositions', rows);
+}
+
+export async function insertNotes(tx: Queryable, rows: readonly Placed<Note>[]): Promise<void> {
+  await insertDocRows(tx, 'notes', rows);
 }
 
 export async function upsertResponse(
@@ -195,6 +276,63 @@ export async function insertAuditEvent(
   await tx.query(
     'INSERT INTO audit_events (id, report_id, scope_path, batch_id, doc, version) VALUES ($1, $2, $3, $4, $5, $6)',
     [event.id, event.reportId, scopePath, event.batchId ?? null, JSON.stringify(event), version],
+  );
+}
+
+/** Inserts or rewrites responses in one statement, like `upsertResponse` for each. */
+export async function upsertResponses(
+  tx: Queryable,
+  rows: readonly (Placed<ReportResponse> & { readonly writers: FieldWriters })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO responses (id, report_id, scope_path, state, published_at, doc, field_writers, version)
+     SELECT r.id, r.report_id, r.scope_path, r.state, r.published_at, r.doc, r.field_writers, r.version
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, report_id text, scope_path text, state text,
+       published_at bigint, doc jsonb, field_writers jsonb, version bigint)
+     ON CONFLICT (id) DO UPDATE SET scope_path = EXCLUDED.scope_path, state = EXCLUDED.state,
+       published_at = EXCLUDED.published_at, doc = EXCLUDED.doc,
+       field_writers = EXCLUDED.field_writers, version = EXCLUDED.version`,
+    [
+      JSON.stringify(
+        rows.map(({ row, scopePath, writers, version }) => ({
+          id: row.id,
+          report_id: row.reportId,
+          scope_path: scopePath,
+          state: row.state,
+          published_at: row.state === 'published' ? row.publishedAt : null,
+          doc: docOf(row),
+          field_writers: writers,
+          version,
+        })),
+      ),
+    ],
+  );
+}
+
+/** Inserts audit events in one statement, like `insertAuditEvent` for each. */
+export async function insertAuditEvents(
+  tx: Queryable,
+  rows: readonly Placed<AuditEvent>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO audit_events (id, report_id, scope_path, batch_id, doc, version)
+     SELECT r.id, r.report_id, r.scope_path, r.batch_id, r.doc, r.version
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, report_id text, scope_path text,
+       batch_id text, doc jsonb, version bigint)`,
+    [
+      JSON.stringify(
+        rows.map(({ row, scopePath, version }) => ({
+          id: row.id,
+          report_id: row.reportId,
+          scope_path: scopePath,
+          batch_id: row.batchId ?? null,
+          doc: row,
+          version,
+        })),
+      ),
+    ],
   );
 }
 
@@ -246,13 +384,27 @@ export interface TombstoneRow {
   ownerUserId: string | null;
 }
 
-export async function insertTombstone(
+/** Inserts tombstones in one statement, each with its own version. */
+export async function insertTombstones(
   tx: Queryable,
-  tombstone: TombstoneRow,
-  version: number,
+  rows: readonly { readonly tombstone: TombstoneRow; readonly version: number }[],
 ): Promise<void> {
+  if (rows.length === 0) return;
   await tx.query(
-    'INSERT INTO tombstones (version, entity, entity_id, scope_path, owner_user_id) VALUES ($1, $2, $3, $4, $5)',
-    [version, tombstone.entity, tombstone.entityId, tombstone.scopePath, tombstone.ownerUserId],
+    `INSERT INTO tombstones (version, entity, entity_id, scope_path, owner_user_id)
+     SELECT r.version, r.entity, r.entity_id, r.scope_path, r.owner_user_id
+     FROM jsonb_to_recordset($1::jsonb) AS r(version bigint, entity text, entity_id text,
+       scope_path text, owner_user_id text)`,
+    [
+      JSON.stringify(
+        rows.map(({ tombstone, version }) => ({
+          version,
+          entity: tombstone.entity,
+          entity_id: tombstone.entityId,
+          scope_path: tombstone.scopePath,
+          owner_user_id: tombstone.ownerUserId,
+        })),
+      ),
+    ],
   );
 }

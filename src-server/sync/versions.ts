@@ -9,18 +9,49 @@ export async function drawVersions(tx: Queryable, count: number): Promise<number
   return nextVersions(tx, count);
 }
 
-/** Draws versions in one transaction, taking the version lock at the first draw only. */
-export type VersionDrawer = (count: number) => Promise<number[]>;
+/**
+ * Versions for a transaction that decides several writes before making any (a push chunk): the
+ * first `reserve` takes the version lock and reads where the sequence stands; while the lock is
+ * held nobody else draws, so the values the sequence hands out next are known and each `reserve`
+ * counts them off in memory. `draw` then takes them all from the sequence in one statement, before
+ * the rows carrying them are written, and checks that they are the ones reserved.
+ */
+export interface VersionReservation {
+  /** The next `count` versions, increasing; the lock is taken at the first call with count > 0. */
+  reserve(count: number): Promise<number[]>;
+  /** Draws every reserved version from the sequence (nothing when none was reserved). */
+  draw(): Promise<void>;
+}
 
-export function versionDrawer(tx: Queryable): VersionDrawer {
-  let isLocked = false;
-  return async (count) => {
-    if (count <= 0) return [];
-    if (!isLocked) {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [VERSION_LOCK_KEY]);
-      isLocked = true;
-    }
-    return nextVersions(tx, count);
+export function versionReservation(tx: Queryable): VersionReservation {
+  let first: number | null = null;
+  let reserved = 0;
+  return {
+    async reserve(count) {
+      if (count <= 0) return [];
+      if (first === null) {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [VERSION_LOCK_KEY]);
+        const { rows } = await tx.query<{ last_value: number; is_called: boolean }>(
+          'SELECT last_value, is_called FROM change_version',
+        );
+        const row = rows[0];
+        if (row === undefined) throw new Error('the change_version sequence has no row');
+        first = row.is_called ? row.last_value + 1 : row.last_value;
+      }
+      const from = first + reserved;
+      reserved += count;
+      return Array.from({ length: count }, (_, i) => from + i);
+    },
+    async draw() {
+      if (first === null || reserved === 0) return;
+      const drawn = await nextVersions(tx, reserved);
+      // Only a writer that draws without the lock could make these differ: refuse to write then.
+      if (drawn[0] !== first || drawn.at(-1) !== first + reserved - 1) {
+        throw new Error(
+          `versions ${String(drawn[0])}..${String(drawn.at(-1))} drawn where ${String(first)}.. were reserved`,
+        );
+      }
+    },
   };
 }
 
