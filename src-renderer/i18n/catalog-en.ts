@@ -378,7 +378,8 @@ export const catalogEn = {
   'bulk.confirm.set_category': 'Set the category of {count} reports to {category}',
   'bulk.confirm.clearCategory': 'Clear the category of {count} reports',
   'bulk.confirm.set_tags': 'Change the tags of {count} reports: add {add}; remove {remove}',
-  'bulk.confirm.set_privacy': 'Set the privacy of {count} reports: confidential {rahasia}, anonymous {anonim}',
+  'bulk.confirm.set_privacy':
+    'Set the privacy of {count} reports: confidential {rahasia}, anonymous {anonim}',
   'bulk.confirm.add_note': 'Add an internal note to {count} reports',
   'bulk.yes': 'yes',
   'bulk.no': 'no',
