@@ -27,7 +27,13 @@ import {
   type SyncRow,
 } from '../protocol';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { computeLocalEffect, mainKey, traceKey, type EffectEnv } from './local-effect';
+import {
+  effectOver,
+  mainKey,
+  readKeys,
+  traceKey,
+  type EffectEnv,
+} from './local-effect';
 import {
   effectiveRow,
   type OutboxEntry,
@@ -356,36 +362,43 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const meta = await tx.getMeta();
         const now = clock.now();
         const holdUntil = holdMs > 0 ? now + holdMs : 0;
-        const entries: OutboxEntry[] = [];
-        let id = meta.lastMutationId;
-        for (const [index, item] of items.entries()) {
-          const parsed = parseMutation({
+        const parsed: Mutation[] = items.map((item, index) => {
+          const one = parseMutation({
             clientId: meta.clientId,
-            id: id + 1,
+            id: meta.lastMutationId + index + 1,
             name: item.name,
             args: item.args,
             baseVersion: meta.cursor,
             at: now,
           });
-          if (!parsed.ok) {
-            throw new Refusal(index, {
-              code: parsed.error.code,
-              message: parsed.error.message,
-              reasonKey:
-                parsed.error.code === 'mutation/unknown-name'
-                  ? 'mutation.unknown'
-                  : 'mutation.invalid_args',
-            });
-          }
-          const effect = await computeLocalEffect(tx, parsed.value, env(), now);
+          if (one.ok) return one.value;
+          throw new Refusal(index, {
+            code: one.error.code,
+            message: one.error.message,
+            reasonKey:
+              one.error.code === 'mutation/unknown-name'
+                ? 'mutation.unknown'
+                : 'mutation.invalid_args',
+          });
+        });
+        // Every record the batch reads, in one read; each effect then reads the records as the
+        // batch's earlier mutations left them (synchronously: the transaction stays ours), and
+        // all local rows are written once at the end.
+        const records = new Map(await tx.getRecords(parsed.flatMap(readKeys)));
+        const localRows = new Map<RecordKey, SyncRow | null>();
+        const entries: OutboxEntry[] = [];
+        for (const [index, mutation] of parsed.entries()) {
+          const effect = effectOver(records, mutation, env(), now);
           if (!effect.ok) throw new Refusal(index, effect.error);
           options.onLocalEffect?.(
             effect.value.rows.flatMap((entry) => (entry.row === null ? [] : [entry.row])),
           );
-          await tx.setLocal(effect.value.rows);
-          id += 1;
+          for (const { key, row } of effect.value.rows) {
+            localRows.set(key, row);
+            records.set(key, { server: records.get(key)?.server ?? null, local: row });
+          }
           entries.push({
-            mutation: parsed.value,
+            mutation,
             state: 'pending',
             appliedVersion: null,
             keys: effect.value.keys,
@@ -393,6 +406,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             holdUntil,
           });
         }
+        await tx.setLocal([...localRows].map(([key, row]) => ({ key, row })));
+        const id = meta.lastMutationId + entries.length;
         if (entries.length > 0) {
           await tx.putOutbox(entries);
           await tx.setMeta({ lastMutationId: id });

@@ -98,13 +98,25 @@ function rowAt(
 
 /** Runs the mutation over the effective records at `now`; the rows its effect writes locally. */
 export async function computeLocalEffect(
-  tx: StoreTx,
+  tx: Pick<StoreTx, 'getRecords'>,
   mutation: Mutation,
   env: EffectEnv,
   now: number,
 ): Promise<Result<LocalEffect, MutationError>> {
+  return effectOver(await tx.getRecords(readKeys(mutation)), mutation, env, now);
+}
+
+/**
+ * The same over records already read (at least the mutation's `readKeys`): synchronous, so a
+ * batch computes every effect without giving up its transaction between them.
+ */
+export function effectOver(
+  records: ReadonlyMap<RecordKey, LayeredRecord>,
+  mutation: Mutation,
+  env: EffectEnv,
+  now: number,
+): Result<LocalEffect, MutationError> {
   const target = mutationTarget(mutation);
-  const records = await tx.getRecords(readKeys(mutation));
   const report = rowAt(records, 'report', target.reportId);
   const response = rowAt(records, 'response', target.responseId);
   const note = rowAt(records, 'note', target.noteId);
