@@ -303,7 +303,6 @@ export async function createInboxService(
    * had before (undefined: not in the model), to put back when the transaction does not commit.
    */
   const shownBeforeCommit = new Map<string, ReportListRow | undefined>();
-  let isBulkWriting = false;
 
   /** The engine's optimistic rows of a mutation: in the list at once (offline action ≤ 30 ms). */
   function showLocalEffect(rows: readonly SyncRow[]): void {
@@ -325,11 +324,11 @@ export async function createInboxService(
     }
     if (upserts.length === 0) return;
     rt.model.upsert(upserts);
-    const ids = upserts.map((row) => row.id);
-    // A bulk batch shows its rows together when it settles (runLocalWrite flushes), not one data
-    // event per report: queued without a flush, which the throttle would allow for the first.
-    if (isBulkWriting) holdData(ids);
-    else queueData(ids, true);
+    // The engine hands over a whole batch's rows at once (bulk actions): one event shows them.
+    queueData(
+      upserts.map((row) => row.id),
+      true,
+    );
   }
 
   /** After a mutation settled: keep what committed (the store's event has it), undo the rest. */
@@ -922,11 +921,10 @@ export async function createInboxService(
   }
 
   /**
-   * Runs a bulk write like `runMutation` runs one mutation: optimistic rows kept or undone, one
-   * data event at the end; null when the local database failed (reported as a problem).
+   * Runs a bulk write like `runMutation` runs one mutation: optimistic rows kept or undone, the
+   * committed rows shown at once; null when the local database failed (reported as a problem).
    */
   async function runLocalWrite<T extends { ok: boolean }>(fn: () => Promise<T>): Promise<T | null> {
-    isBulkWriting = true;
     try {
       const result = await fn();
       settleLocalEffect(result.ok);
@@ -936,8 +934,6 @@ export async function createInboxService(
       settleLocalEffect(false);
       if (reportProblem(error) === null) throw error;
       return null;
-    } finally {
-      isBulkWriting = false;
     }
   }
 

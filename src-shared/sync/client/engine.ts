@@ -17,6 +17,7 @@ import { mutationTarget } from '../mutators';
 import {
   parseMutation,
   PULL_LIMIT_DEFAULT,
+  PULL_LIMIT_MAX,
   PUSH_MUTATIONS_MAX,
   type MutationArgs,
   type Mutation,
@@ -27,13 +28,7 @@ import {
   type SyncRow,
 } from '../protocol';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import {
-  effectOver,
-  mainKey,
-  readKeys,
-  traceKey,
-  type EffectEnv,
-} from './local-effect';
+import { effectOver, mainKey, readKeys, traceKey, type EffectEnv } from './local-effect';
 import {
   effectiveRow,
   type OutboxEntry,
@@ -70,6 +65,12 @@ export interface SyncEngineOptions {
   readonly actor: UserActor;
   /** Rows per pull page; default PULL_LIMIT_DEFAULT. */
   readonly pageSize?: number;
+  /**
+   * Rows per pull page once the initial sync is complete (catching up after a bulk action or a
+   * day offline): fewer, larger pages, each rebasing the outbox once. Default PULL_LIMIT_MAX, or
+   * `pageSize` when that is set.
+   */
+  readonly catchUpPageSize?: number;
   /** Mutations per push; default PUSH_MUTATIONS_MAX. */
   readonly pushBatchSize?: number;
   /** Retry delays after failures (full jitter); default 1 s doubling up to 60 s. */
@@ -247,6 +248,7 @@ function assertBatchMatches(
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { store, transport, clock, scheduler, random, actor } = options;
   const pageSize = options.pageSize ?? PULL_LIMIT_DEFAULT;
+  const catchUpPageSize = options.catchUpPageSize ?? options.pageSize ?? PULL_LIMIT_MAX;
   const pushBatchSize = Math.max(1, options.pushBatchSize ?? PUSH_MUTATIONS_MAX);
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
@@ -390,9 +392,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         for (const [index, mutation] of parsed.entries()) {
           const effect = effectOver(records, mutation, env(), now);
           if (!effect.ok) throw new Refusal(index, effect.error);
-          options.onLocalEffect?.(
-            effect.value.rows.flatMap((entry) => (entry.row === null ? [] : [entry.row])),
-          );
           for (const { key, row } of effect.value.rows) {
             localRows.set(key, row);
             records.set(key, { server: records.get(key)?.server ?? null, local: row });
@@ -406,6 +405,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             holdUntil,
           });
         }
+        // The whole batch's rows at once, before they are written: the view shows them now.
+        options.onLocalEffect?.(
+          [...localRows.values()].flatMap((row) => (row === null ? [] : [row])),
+        );
         await tx.setLocal([...localRows].map(([key, row]) => ({ key, row })));
         const id = meta.lastMutationId + entries.length;
         if (entries.length > 0) {
@@ -844,7 +847,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const answer = await (prefetched ??
         transport.pull({
           cursor: meta.cursor,
-          limit: pageSize,
+          limit: meta.initialSyncComplete ? catchUpPageSize : pageSize,
           ...(withTotal ? { withTotal: true } : {}),
         }));
       prefetched = null;
@@ -852,7 +855,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (!answer.ok) return err(answer.error);
       const page = answer.value;
       if (page.hasMore) {
-        prefetched = transport.pull({ cursor: page.cursor, limit: pageSize });
+        prefetched = transport.pull({
+          cursor: page.cursor,
+          limit: meta.initialSyncComplete ? catchUpPageSize : pageSize,
+        });
       }
       if (withTotal && page.remaining !== undefined) total = initialRowsDone + page.remaining;
       const nextReference = withReferenceChanges(reference, page.rows);

@@ -1,8 +1,8 @@
 // Rebase: the local layers are always "server layer + the outbox's mutations replayed in id
 // order". Run after anything that changes either side (a pull, a push answer, a dropped entry).
 
-import type { PulledChange } from '../protocol';
-import { computeLocalEffect, readKeys, type EffectEnv } from './local-effect';
+import type { PulledChange, SyncRow } from '../protocol';
+import { effectOver, readKeys, type EffectEnv } from './local-effect';
 import { recordKey, type OutboxEntry, type RecordKey, type StoreTx } from './ports';
 
 /**
@@ -18,16 +18,31 @@ export async function rebase(
   const entries = await tx.listOutbox();
   const cleared = new Set<RecordKey>(released);
   for (const entry of entries) for (const key of entry.keys) cleared.add(key);
-  if (cleared.size > 0) {
-    await tx.setLocal([...cleared].map((key) => ({ key, row: undefined })));
+  if (cleared.size === 0 && entries.length === 0) return;
+  // One read of everything the replay touches, then the replay in memory (each entry sees what
+  // the earlier ones left), then one write: a thousand pending changes rebase in one pass.
+  const wanted = new Set<RecordKey>(cleared);
+  for (const entry of entries) for (const key of readKeys(entry.mutation)) wanted.add(key);
+  const records = new Map(await tx.getRecords([...wanted]));
+  const local = new Map<RecordKey, SyncRow | null | undefined>();
+  for (const key of cleared) {
+    local.set(key, undefined);
+    const server = records.get(key)?.server ?? null;
+    records.set(key, { server, local: undefined });
   }
   const rekeyed: OutboxEntry[] = [];
   for (const entry of entries) {
-    const effect = await computeLocalEffect(tx, entry.mutation, env, entry.mutation.at);
+    const effect = effectOver(records, entry.mutation, env, entry.mutation.at);
     const keys = effect.ok ? effect.value.keys : [];
-    if (effect.ok) await tx.setLocal(effect.value.rows);
+    if (effect.ok) {
+      for (const { key, row } of effect.value.rows) {
+        local.set(key, row);
+        records.set(key, { server: records.get(key)?.server ?? null, local: row });
+      }
+    }
     if (!sameKeys(keys, entry.keys)) rekeyed.push({ ...entry, keys });
   }
+  if (local.size > 0) await tx.setLocal([...local].map(([key, row]) => ({ key, row })));
   if (rekeyed.length > 0) await tx.putOutbox(rekeyed);
 }
 

@@ -45,15 +45,24 @@ describe('sync engine: mutations', () => {
     expect(seen).toEqual([{ ids: ['report:r-1'], outboxAtThatTime: 0 }]);
     expect(client.store.outbox()).toHaveLength(1);
 
-    // A batch refused at its second item: the first item was shown, nothing was committed.
+    // A batch refused at its second item: nothing was shown (a batch's rows are handed over
+    // together once every effect is known), nothing was committed.
     seen.length = 0;
     const refused = await client.engine.mutateMany([
       { name: 'report.setTags', args: { reportId: 'r-2', tags: ['banjir'] } },
       { name: 'report.tunda', args: { reportId: 'r-2', messageToReporter: ' ' } },
     ]);
     expect(refused.ok).toBe(false);
-    expect(seen.map((s) => s.ids)).toEqual([['report:r-2']]);
+    expect(seen).toEqual([]);
     expect(client.store.outbox()).toHaveLength(1);
+
+    // An accepted batch: all its rows in one call, before the commit.
+    const accepted = await client.engine.mutateMany([
+      { name: 'report.setTags', args: { reportId: 'r-2', tags: ['banjir'] } },
+      { name: 'report.setTags', args: { reportId: 'r-3', tags: ['jalan'] } },
+    ]);
+    expect(accepted.ok).toBe(true);
+    expect(seen).toEqual([{ ids: ['report:r-2', 'report:r-3'], outboxAtThatTime: 1 }]);
   });
 
   it('writes nothing for a refused mutation and consumes no id', async () => {
