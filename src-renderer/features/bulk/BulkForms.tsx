@@ -10,6 +10,7 @@ import { isInSubtree } from '../../../src-shared/domain/parent-tree';
 import { workflowRolesOf } from '../../../src-shared/domain/report-workflow';
 import { useLocaleStore, useT } from '../../i18n/i18n';
 import { DisposeTargetFields, useDisposeTarget } from '../inbox/actions/DisposeDialog';
+import { ArchiveFields } from '../inbox/actions/ArchiveDialog';
 import { CategoryField, TagChipsField } from '../inbox/actions/EditDialogs';
 import { formatDateTime } from '../inbox/inbox-format';
 import { useInboxStore } from '../inbox/inbox-store';
@@ -220,7 +221,6 @@ function TextForm({
 }
 
 function ArchiveForm(props: BulkFormProps) {
-  const t = useT();
   const [reason, setReason] = useState<ArchiveReason>('wrong_format');
   const [duplicateOf, setDuplicateOf] = useState('');
   const [note, setNote] = useState('');
@@ -236,46 +236,15 @@ function ArchiveForm(props: BulkFormProps) {
         ...(note.trim() === '' ? {} : { note: note.trim() }),
       })}
     >
-      <label className="form__field">
-        <span>{t('action.archive.reason')}</span>
-        <select
-          value={reason}
-          autoFocus
-          onChange={(event) => {
-            setReason(event.target.value as ArchiveReason);
-          }}
-        >
-          {archiveReasons.map((r) => (
-            <option key={r} value={r}>
-              {t(`archiveReason.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {reason === 'duplicate' && (
-        <label className="form__field">
-          <span>{t('action.archive.duplicateOf')}</span>
-          <input
-            inputMode="numeric"
-            maxLength={20}
-            value={duplicateOf}
-            onChange={(event) => {
-              setDuplicateOf(event.target.value);
-            }}
-          />
-        </label>
-      )}
-      <label className="form__field">
-        <span>{t('action.archive.note')}</span>
-        <textarea
-          rows={3}
-          maxLength={1000}
-          value={note}
-          onChange={(event) => {
-            setNote(event.target.value);
-          }}
-        />
-      </label>
+      <ArchiveFields
+        reasons={archiveReasons}
+        reason={reason}
+        setReason={setReason}
+        duplicateOf={duplicateOf}
+        setDuplicateOf={setDuplicateOf}
+        note={note}
+        setNote={setNote}
+      />
     </FormFrame>
   );
 }

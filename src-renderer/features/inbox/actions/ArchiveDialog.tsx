@@ -1,5 +1,5 @@
 // Archive a report unprocessed: a reason from the fixed list, the original's tracking number for a
-// duplicate, and an optional note.
+// duplicate, and an optional note. The fields are shared with the bulk archive form.
 import { useState } from 'react';
 import { archiveReasons, type ArchiveReason } from '../../../../src-shared/domain/archive-reason';
 import type { Report } from '../../../../src-shared/domain/report';
@@ -32,6 +32,42 @@ export function ArchiveDialog({ report, onClose }: { report: Report; onClose: ()
       }
       onClose={onClose}
     >
+      <ArchiveFields
+        reasons={reasons}
+        reason={reason}
+        setReason={setReason}
+        duplicateOf={duplicateOf}
+        setDuplicateOf={setDuplicateOf}
+        note={note}
+        setNote={setNote}
+      />
+    </ActionDialog>
+  );
+}
+
+export interface ArchiveFieldsProps {
+  readonly reasons: readonly ArchiveReason[];
+  readonly reason: ArchiveReason;
+  readonly setReason: (reason: ArchiveReason) => void;
+  readonly duplicateOf: string;
+  readonly setDuplicateOf: (trackingId: string) => void;
+  readonly note: string;
+  readonly setNote: (note: string) => void;
+}
+
+/** The reason (first, focused), the original's tracking number for a duplicate, and a note. */
+export function ArchiveFields({
+  reasons,
+  reason,
+  setReason,
+  duplicateOf,
+  setDuplicateOf,
+  note,
+  setNote,
+}: ArchiveFieldsProps) {
+  const t = useT();
+  return (
+    <>
       <label className="form__field">
         <span>{t('action.archive.reason')}</span>
         <select
@@ -72,6 +108,6 @@ export function ArchiveDialog({ report, onClose }: { report: Report; onClose: ()
           }}
         />
       </label>
-    </ActionDialog>
+    </>
   );
 }
