@@ -11,7 +11,7 @@ import { workflowRolesOf } from '../../../src-shared/domain/report-workflow';
 import { useLocaleStore, useT } from '../../i18n/i18n';
 import { DisposeTargetFields, useDisposeTarget } from '../inbox/actions/DisposeDialog';
 import { ArchiveFields } from '../inbox/actions/ArchiveDialog';
-import { CategoryField, TagChipsField } from '../inbox/actions/EditDialogs';
+import { AssigneeField, CategoryField, TagChipsField } from '../inbox/actions/EditDialogs';
 import { formatDateTime } from '../inbox/inbox-format';
 import { useInboxStore } from '../inbox/inbox-store';
 import { referenceMaps } from '../inbox/reference-maps';
@@ -136,7 +136,6 @@ function DisposeForm(props: BulkFormProps) {
 }
 
 function AssignForm(props: BulkFormProps) {
-  const t = useT();
   const user = useInboxStore((s) => s.user);
   const { agencies, users } = referenceMaps(useInboxStore((s) => s.reference));
   const [assigneeId, setAssigneeId] = useState('');
@@ -159,23 +158,11 @@ function AssignForm(props: BulkFormProps) {
       canSubmit
       build={() => ({ kind: 'assign', assigneeId: assigneeId === '' ? null : assigneeId })}
     >
-      <label className="form__field">
-        <span>{t('detail.assignee')}</span>
-        <select
-          value={assigneeId}
-          autoFocus
-          onChange={(event) => {
-            setAssigneeId(event.target.value);
-          }}
-        >
-          <option value="">{t('detail.unassigned')}</option>
-          {candidates.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.id === user?.id ? t('action.assign.me', { name: u.displayName }) : u.displayName}
-            </option>
-          ))}
-        </select>
-      </label>
+      <AssigneeField
+        candidates={candidates}
+        assigneeId={assigneeId}
+        setAssigneeId={setAssigneeId}
+      />
     </FormFrame>
   );
 }

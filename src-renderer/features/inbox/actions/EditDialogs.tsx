@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { isInSubtree } from '../../../../src-shared/domain/parent-tree';
 import { reportLocationId, type Report } from '../../../../src-shared/domain/report';
 import { workflowRolesOf } from '../../../../src-shared/domain/report-workflow';
+import type { User } from '../../../../src-shared/domain/user';
 import { useT } from '../../../i18n/i18n';
 import { useInboxStore } from '../inbox-store';
 import { referenceMaps } from '../reference-maps';
@@ -270,7 +271,6 @@ export function NoteDialog({ report, onClose }: Props) {
 export function AssignDialog({ report, onClose }: Props) {
   const t = useT();
   const mutate = useInboxStore((s) => s.mutate);
-  const user = useInboxStore((s) => s.user);
   const { agencies, users } = referenceMaps(useInboxStore((s) => s.reference));
   const [assigneeId, setAssigneeId] = useState(report.assigneeId ?? '');
   // People who can work on the report: an operator role, in an agency at or above its place.
@@ -297,23 +297,44 @@ export function AssignDialog({ report, onClose }: Props) {
       }
       onClose={onClose}
     >
-      <label className="form__field">
-        <span>{t('detail.assignee')}</span>
-        <select
-          value={assigneeId}
-          autoFocus
-          onChange={(event) => {
-            setAssigneeId(event.target.value);
-          }}
-        >
-          <option value="">{t('detail.unassigned')}</option>
-          {candidates.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.id === user?.id ? t('action.assign.me', { name: u.displayName }) : u.displayName}
-            </option>
-          ))}
-        </select>
-      </label>
+      <AssigneeField
+        candidates={candidates}
+        assigneeId={assigneeId}
+        setAssigneeId={setAssigneeId}
+      />
     </ActionDialog>
+  );
+}
+
+/** The assignee picker (first, focused): "Belum ditugaskan" or one of `candidates`. */
+export function AssigneeField({
+  candidates,
+  assigneeId,
+  setAssigneeId,
+}: {
+  candidates: readonly Pick<User, 'id' | 'displayName'>[];
+  assigneeId: string;
+  setAssigneeId: (assigneeId: string) => void;
+}) {
+  const t = useT();
+  const user = useInboxStore((s) => s.user);
+  return (
+    <label className="form__field">
+      <span>{t('detail.assignee')}</span>
+      <select
+        value={assigneeId}
+        autoFocus
+        onChange={(event) => {
+          setAssigneeId(event.target.value);
+        }}
+      >
+        <option value="">{t('detail.unassigned')}</option>
+        {candidates.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.id === user?.id ? t('action.assign.me', { name: u.displayName }) : u.displayName}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
