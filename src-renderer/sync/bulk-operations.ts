@@ -86,6 +86,7 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
   }
 
   const failed = (message: string): BulkError => ({ code: 'bulk/failed', message });
+  let undoing: Promise<void> = Promise.resolve();
 
   return {
     async previewBulk(request): Promise<BulkPreview> {
@@ -141,59 +142,69 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
       });
     },
 
-    async undoBatch(batchId): Promise<Result<BulkUndoResult, BulkError>> {
-      const withdrawn = await deps.write(() => engine.withdrawBatch(batchId));
-      if (withdrawn === null) return err(failed('The local database failed; nothing was undone'));
-      if (withdrawn.ok) {
-        return ok({ kind: 'withdrawn', at: deps.clock.now(), count: withdrawn.value.count });
-      }
-      const { code, message } = withdrawn.error;
-      if (code !== 'bulk/not-held') return err({ code, message });
-      // Already on its way to the server (or there): compensate where the workflow allows.
-      // Every record the store keeps (IndexedDB takes no count above 2^32 - 1, so not "all").
-      const record = (await engine.listBatches(BATCHES_KEPT)).find((batch) => batch.id === batchId);
-      if (record === undefined) {
-        return err({ code: 'bulk/not-found', message: `No batch ${batchId} on this device` });
-      }
-      if (record.undo !== null) {
-        return err({ code: 'bulk/already-undone', message: `Batch ${batchId} was undone before` });
-      }
-      const reports = await readReports(record.items.map((item) => item.reportId));
-      const current = new Map(reports.map((entry) => [entry.id, entry.report]));
-      const compensationId = deps.newId();
-      const planned = planCompensation(record, current, context(), compensationId, deps.newId);
-      const result = await deps.write(() =>
-        engine.mutateMany(planned.items, {
-          batch: {
-            id: compensationId,
-            action: record.action,
-            items: planned.batchItems,
-            skipped: [],
-            compensates: record.id,
-            irreversible: planned.irreversible,
-          },
-        }),
+    undoBatch(batchId): Promise<Result<BulkUndoResult, BulkError>> {
+      // One undo at a time: a second undo of the same batch then finds it undone.
+      const next = undoing.then(() => undo(batchId));
+      undoing = next.then(
+        () => undefined,
+        () => undefined,
       );
-      if (result === null) return err(failed('The local database failed; nothing was undone'));
-      if (!result.ok) {
-        const refused = planned.batchItems[result.error.index];
-        return err({
-          code: 'bulk/refused',
-          message: result.error.error.message,
-          ...(refused === undefined ? {} : { reportId: refused.reportId }),
-        });
-      }
-      return ok({
-        kind: 'compensated',
-        at: deps.clock.now(),
-        batchId: compensationId,
-        irreversible: planned.irreversible,
-        count: planned.items.length,
-      });
+      return next;
     },
 
     async batches() {
       return (await engine.listBatches(BATCHES_LISTED)).map(summarizeBatch);
     },
   };
+
+  async function undo(batchId: string): Promise<Result<BulkUndoResult, BulkError>> {
+    const withdrawn = await deps.write(() => engine.withdrawBatch(batchId));
+    if (withdrawn === null) return err(failed('The local database failed; nothing was undone'));
+    if (withdrawn.ok) {
+      return ok({ kind: 'withdrawn', at: deps.clock.now(), count: withdrawn.value.count });
+    }
+    const { code, message } = withdrawn.error;
+    if (code !== 'bulk/not-held') return err({ code, message });
+    // Already on its way to the server (or there): compensate where the workflow allows.
+    // Every record the store keeps (IndexedDB takes no count above 2^32 - 1, so not "all").
+    const record = (await engine.listBatches(BATCHES_KEPT)).find((batch) => batch.id === batchId);
+    if (record === undefined) {
+      return err({ code: 'bulk/not-found', message: `No batch ${batchId} on this device` });
+    }
+    if (record.undo !== null) {
+      return err({ code: 'bulk/already-undone', message: `Batch ${batchId} was undone before` });
+    }
+    const reports = await readReports(record.items.map((item) => item.reportId));
+    const current = new Map(reports.map((entry) => [entry.id, entry.report]));
+    const compensationId = deps.newId();
+    const planned = planCompensation(record, current, context(), compensationId, deps.newId);
+    const result = await deps.write(() =>
+      engine.mutateMany(planned.items, {
+        batch: {
+          id: compensationId,
+          action: record.action,
+          items: planned.batchItems,
+          skipped: [],
+          compensates: record.id,
+          irreversible: planned.irreversible,
+        },
+      }),
+    );
+    if (result === null) return err(failed('The local database failed; nothing was undone'));
+    if (!result.ok) {
+      const refused = planned.batchItems[result.error.index];
+      return err({
+        code: 'bulk/refused',
+        message: result.error.error.message,
+        ...(refused === undefined ? {} : { reportId: refused.reportId }),
+      });
+    }
+    return ok({
+      kind: 'compensated',
+      at: deps.clock.now(),
+      batchId: compensationId,
+      irreversible: planned.irreversible,
+      count: planned.items.length,
+    });
+  }
 }

@@ -939,15 +939,23 @@ export async function createInboxService(
 
   const newId = (): string => deps.ids?.next() ?? crypto.randomUUID();
 
+  const bulkByRuntime = new WeakMap<Runtime, BulkOperations>();
+
+  /** One per runtime: it serialises undos (two undos of one batch must not race). */
   function bulkOf(rt: Runtime): BulkOperations {
-    return createBulkOperations({
-      store: watchedStore(rt.db),
-      engine: rt.engine,
-      actor: userActor(config.user),
-      clock: deps.clock,
-      newId,
-      write: runLocalWrite,
-    });
+    let bulk = bulkByRuntime.get(rt);
+    if (bulk === undefined) {
+      bulk = createBulkOperations({
+        store: watchedStore(rt.db),
+        engine: rt.engine,
+        actor: userActor(config.user),
+        clock: deps.clock,
+        newId,
+        write: runLocalWrite,
+      });
+      bulkByRuntime.set(rt, bulk);
+    }
+    return bulk;
   }
 
   const routingByRuntime = new WeakMap<Runtime, RoutingService>();

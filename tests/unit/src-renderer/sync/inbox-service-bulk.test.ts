@@ -360,6 +360,31 @@ describe('inbox service: bulk undo', () => {
     });
   });
 
+  it('compensates a pushed batch once when undo is pressed twice at the same moment', async () => {
+    const d = await desk();
+    const archive = await d.service.runBulk(
+      { action: { kind: 'archive', reason: 'too_general' }, reportIds: ids(1, 2) },
+      0,
+    );
+    if (!archive.ok) throw new Error('the batch was refused');
+    await runUntil(d.w, () => d.w.server.processed().length === 2);
+    await settled(d);
+
+    const [first, second] = await Promise.all([
+      d.service.undoBatch(archive.value.batchId),
+      d.service.undoBatch(archive.value.batchId),
+    ]);
+
+    expect(first).toMatchObject({ ok: true, value: { kind: 'compensated', count: 2 } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'bulk/already-undone' } });
+    await runUntil(d.w, () => d.w.server.processed().length === 4);
+    await settled(d);
+    expect(serverRan(d.w).slice(2)).toEqual([
+      ['report.reopen', 'r-1'],
+      ['report.reopen', 'r-2'],
+    ]);
+  });
+
   it('redisposes back what it can and names the verified reports it cannot take back', async () => {
     const d = await desk();
     const first = await d.service.mutate('report.verifyDispose', {
