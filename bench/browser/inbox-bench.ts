@@ -377,6 +377,12 @@ export async function benchInboxInBrowser(reports: number, record: Record): Prom
       `bulk_dispose_${String(bulk.count)}_push_ms`,
       bulk.pushMs,
       'ms',
+      'bulk dispose applied by the server',
+    );
+    record(
+      `bulk_dispose_${String(bulk.count)}_synced_ms`,
+      bulk.syncedMs,
+      'ms',
       'bulk dispose applied and pulled back',
     );
 
