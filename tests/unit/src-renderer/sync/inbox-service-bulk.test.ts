@@ -163,9 +163,7 @@ describe('inbox service: bulk run', () => {
     const data = d.events.filter((e) => e.type === 'data');
     expect(data.length).toBeGreaterThanOrEqual(1);
     expect(data.length).toBeLessThanOrEqual(2);
-    for (const event of data) {
-      expect(event.type === 'data' && [...(event.reportIds ?? [])].sort()).toEqual(selected);
-    }
+    for (const event of data) expect([...(event.reportIds ?? [])].sort()).toEqual(selected);
     expect(d.events.some((e) => e.type === 'batches')).toBe(true);
     const held = await d.service.batches();
     expect(held).toHaveLength(1);
