@@ -11,7 +11,12 @@ import { workflowRolesOf } from '../../../src-shared/domain/report-workflow';
 import { useLocaleStore, useT } from '../../i18n/i18n';
 import { DisposeTargetFields, useDisposeTarget } from '../inbox/actions/DisposeDialog';
 import { ArchiveFields } from '../inbox/actions/ArchiveDialog';
-import { AssigneeField, CategoryField, TagChipsField } from '../inbox/actions/EditDialogs';
+import {
+  AssigneeField,
+  CategoryField,
+  PrivacyFields,
+  TagChipsField,
+} from '../inbox/actions/EditDialogs';
 import { formatDateTime } from '../inbox/inbox-format';
 import { useInboxStore } from '../inbox/inbox-store';
 import { referenceMaps } from '../inbox/reference-maps';
@@ -384,7 +389,6 @@ function TagsForm(props: BulkFormProps) {
 }
 
 function PrivacyForm(props: BulkFormProps) {
-  const t = useT();
   const [rahasia, setRahasia] = useState(false);
   const [anonim, setAnonim] = useState(false);
   return (
@@ -393,34 +397,13 @@ function PrivacyForm(props: BulkFormProps) {
       canSubmit
       build={() => ({ kind: 'set_privacy', rahasia, anonim })}
     >
-      <label className="form__check">
-        <input
-          type="checkbox"
-          checked={rahasia}
-          autoFocus
-          onChange={(event) => {
-            setRahasia(event.target.checked);
-          }}
-        />
-        <span>{t('privacy.rahasia')}</span>
-        <span className="form__hint">{t('action.set_privacy.rahasiaHint')}</span>
-      </label>
-      <label className="form__check">
-        <input
-          type="checkbox"
-          checked={anonim}
-          onChange={(event) => {
-            setAnonim(event.target.checked);
-          }}
-        />
-        <span>{t('privacy.anonim')}</span>
-        <span className="form__hint">{t('action.set_privacy.anonimHint')}</span>
-      </label>
-      {anonim && (
-        <p className="form__warning" role="alert">
-          {t('action.set_privacy.irreversible')}
-        </p>
-      )}
+      <PrivacyFields
+        rahasia={rahasia}
+        setRahasia={setRahasia}
+        anonim={anonim}
+        setAnonim={setAnonim}
+        wasAnonim={false}
+      />
     </FormFrame>
   );
 }

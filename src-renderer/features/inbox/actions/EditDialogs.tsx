@@ -203,35 +203,13 @@ export function PrivacyDialog({ report, onClose }: Props) {
       onSubmit={() => mutate('report.setPrivacy', { reportId: report.id, rahasia, anonim })}
       onClose={onClose}
     >
-      <label className="form__check">
-        <input
-          type="checkbox"
-          checked={rahasia}
-          autoFocus
-          onChange={(event) => {
-            setRahasia(event.target.checked);
-          }}
-        />
-        <span>{t('privacy.rahasia')}</span>
-        <span className="form__hint">{t('action.set_privacy.rahasiaHint')}</span>
-      </label>
-      <label className="form__check">
-        <input
-          type="checkbox"
-          checked={anonim}
-          disabled={report.privacy.anonim}
-          onChange={(event) => {
-            setAnonim(event.target.checked);
-          }}
-        />
-        <span>{t('privacy.anonim')}</span>
-        <span className="form__hint">{t('action.set_privacy.anonimHint')}</span>
-      </label>
-      {anonim && !report.privacy.anonim && (
-        <p className="form__warning" role="alert">
-          {t('action.set_privacy.irreversible')}
-        </p>
-      )}
+      <PrivacyFields
+        rahasia={rahasia}
+        setRahasia={setRahasia}
+        anonim={anonim}
+        setAnonim={setAnonim}
+        wasAnonim={report.privacy.anonim}
+      />
     </ActionDialog>
   );
 }
@@ -336,5 +314,58 @@ export function AssigneeField({
         ))}
       </select>
     </label>
+  );
+}
+
+/**
+ * Rahasia and anonim (rahasia first, focused). `wasAnonim`: the report is anonymous already, so
+ * the box stays ticked (anonymity is never lifted); otherwise ticking it warns that it is final.
+ */
+export function PrivacyFields({
+  rahasia,
+  setRahasia,
+  anonim,
+  setAnonim,
+  wasAnonim,
+}: {
+  rahasia: boolean;
+  setRahasia: (rahasia: boolean) => void;
+  anonim: boolean;
+  setAnonim: (anonim: boolean) => void;
+  wasAnonim: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      <label className="form__check">
+        <input
+          type="checkbox"
+          checked={rahasia}
+          autoFocus
+          onChange={(event) => {
+            setRahasia(event.target.checked);
+          }}
+        />
+        <span>{t('privacy.rahasia')}</span>
+        <span className="form__hint">{t('action.set_privacy.rahasiaHint')}</span>
+      </label>
+      <label className="form__check">
+        <input
+          type="checkbox"
+          checked={anonim}
+          disabled={wasAnonim}
+          onChange={(event) => {
+            setAnonim(event.target.checked);
+          }}
+        />
+        <span>{t('privacy.anonim')}</span>
+        <span className="form__hint">{t('action.set_privacy.anonimHint')}</span>
+      </label>
+      {anonim && !wasAnonim && (
+        <p className="form__warning" role="alert">
+          {t('action.set_privacy.irreversible')}
+        </p>
+      )}
+    </>
   );
 }
