@@ -1,4 +1,9 @@
 // The English catalogue: complete, key for key, with the Indonesian one (checked by the compiler).
+import { templatesEn } from './parts/templates';
+import { replyEn } from './parts/reply';
+import { followUpEn } from './parts/follow-up';
+import { letterEn } from './parts/letter';
+import { bulkReplyEn } from './parts/bulk-reply';
 import type { MessageKey } from './catalog-id';
 
 export const catalogEn = {
@@ -595,4 +600,9 @@ export const catalogEn = {
   'routing.keys': 'Alt+1–3 picks a suggestion',
 
   'error.generic': 'Something went wrong: {message}',
+  ...templatesEn,
+  ...replyEn,
+  ...followUpEn,
+  ...letterEn,
+  ...bulkReplyEn,
 } as const satisfies Record<MessageKey, string>;

@@ -1,5 +1,10 @@
 // The Indonesian catalogue: the default language of Posko's UI. Every visible string lives here
 // (and in catalog-en.ts, which must have the same keys).
+import { templatesId } from './parts/templates';
+import { replyId } from './parts/reply';
+import { followUpId } from './parts/follow-up';
+import { letterId } from './parts/letter';
+import { bulkReplyId } from './parts/bulk-reply';
 
 export const catalogId = {
   'app.name': 'Posko',
@@ -593,6 +598,11 @@ export const catalogId = {
   'routing.keys': 'Alt+1–3 memilih saran',
 
   'error.generic': 'Terjadi kesalahan: {message}',
+  ...templatesId,
+  ...replyId,
+  ...followUpId,
+  ...letterId,
+  ...bulkReplyId,
 } as const;
 
 export type MessageKey = keyof typeof catalogId;

@@ -161,6 +161,8 @@ export interface BulkPreview {
     readonly id: string;
     readonly trackingId: string;
     readonly title: string;
+    /** For a reply: exactly the text this report's reporter would get. */
+    readonly rendered?: string;
   }[];
   readonly skipped: readonly BulkSkip[];
 }

@@ -45,7 +45,23 @@ export type BulkAction =
       readonly remove: readonly string[];
     }
   | { readonly kind: 'set_privacy'; readonly rahasia: boolean; readonly anonim: boolean }
-  | { readonly kind: 'add_note'; readonly body: string };
+  | { readonly kind: 'add_note'; readonly body: string }
+  /**
+   * One template rendered per report and sent with `response.send` (a new response each):
+   * submitted for approval, or published by someone who may publish. Reports whose rendering
+   * leaves a variable empty are held back (skipped with `bulk.missing_values`), never sent.
+   */
+  | {
+      readonly kind: 'reply';
+      /** The library template it came from (null: written for this batch). */
+      readonly templateId: string | null;
+      readonly templateName: string;
+      /** The template source as chosen and possibly edited in the dialog. */
+      readonly body: string;
+      readonly publish: boolean;
+    }
+  /** Each selected report's submitted response approved and published (`response.approve`). */
+  | { readonly kind: 'approve_responses' };
 
 export type BulkActionKind = BulkAction['kind'];
 
@@ -60,6 +76,8 @@ export const bulkActionKinds = [
   'set_tags',
   'set_privacy',
   'add_note',
+  'reply',
+  'approve_responses',
 ] as const satisfies readonly BulkActionKind[];
 
 export interface BulkRequest {
@@ -83,6 +101,12 @@ export const bulkReasonKeys = [
   'bulk.not_reversible',
   /** Undo: the field was changed again after the batch; undoing would overwrite that. */
   'bulk.changed_since',
+  /** Reply: the rendering leaves variables empty (listed in `variables`); held back. */
+  'bulk.missing_values',
+  /** Reply: the template does not parse or its snippets are missing (message says where). */
+  'bulk.template_error',
+  /** Approve: the report has no response waiting for approval. */
+  'bulk.no_submitted_response',
 ] as const;
 export type BulkReasonKey = (typeof bulkReasonKeys)[number];
 
@@ -94,6 +118,8 @@ export interface BulkSkip {
   readonly code: string;
   readonly reasonKey: WorkflowReasonKey | MutationReasonKey | BulkReasonKey;
   readonly message: string;
+  /** For `bulk.missing_values`: the variables that rendered empty, once each. */
+  readonly variables?: readonly string[];
 }
 
 /** The report's fields before the batch, for undoing it after it reached the server. */

@@ -4,6 +4,7 @@
 
 import { assertNever } from '../domain/assert-never';
 import type { Report } from '../domain/report';
+import type { ReportResponse } from '../domain/response';
 import { reportWorkflow } from '../domain/report-workflow';
 import type { MutationError } from '../sync/mutation-error';
 import { emptyMutatorState, runMutator, type MutatorContext } from '../sync/mutators';
@@ -47,7 +48,17 @@ export interface BulkPlanInput {
    * store). Repeated ids count once. For `merge`, the report to keep must be one of them.
    */
   readonly reports: readonly { readonly id: string; readonly report: Report | null }[];
+  /** For `reply`: the action's template rendered for one report (the worker knows the context). */
+  readonly renderReply?: (report: Report) => ReplyRendering;
+  /** For `approve_responses`: the report's responses (effective local state). */
+  readonly responsesOf?: (reportId: string) => readonly ReportResponse[];
 }
+
+/** A reply template rendered for one report: the text, or why it cannot be sent. */
+export type ReplyRendering =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly missing: readonly string[] }
+  | { readonly ok: false; readonly error: string };
 
 /** The context the mutators run in, except the id prefix, which the planner sets per report. */
 export type PlanContext = Omit<MutatorContext, 'idPrefix'>;

@@ -13,7 +13,13 @@ export const templateKinds = [
   'jawaban_akhir',
   'bukan_wewenang',
   'arsip',
+  /** A shared piece included by other templates with `{{> name}}`; its name is lower_snake. */
+  'cuplikan',
 ] as const;
+/** The kind of snippets: never offered as a reply on its own. */
+export const SNIPPET_KIND = 'cuplikan' satisfies TemplateKind;
+export const SNIPPET_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
+
 export const TemplateKindSchema = z.enum(templateKinds);
 export type TemplateKind = z.infer<typeof TemplateKindSchema>;
 
@@ -26,6 +32,10 @@ const templateBase = {
   name: z.string().min(1).max(200),
   /** Text with placeholders; never HTML. */
   body: z.string().max(20_000),
+  /** What the template is for, shown in the library and the picker. */
+  description: z.string().max(500).default(''),
+  /** Categories it is suggested for first (empty: no preference). */
+  categoryIds: z.array(EntityIdSchema).max(50).default([]),
   /** The agency the template belongs to (for a personal one: its owner's agency). */
   agencyId: EntityIdSchema,
   /** Increases with every edit, so concurrent edits of a shared template can be detected. */

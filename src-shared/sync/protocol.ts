@@ -100,7 +100,26 @@ export const mutationArgsSchemas = {
     body: Text(20_000),
   }),
   'response.submit': z.strictObject({ ...onReport, responseId: EntityIdSchema }),
-  'response.approve': z.strictObject({ ...onReport, responseId: EntityIdSchema }),
+  /**
+   * A finished reply in one step (the composer's "Kirim", bulk reply): creates the response, or
+   * takes the author's draft/returned one, with this final body. `publish: false` submits it for
+   * a Pejabat Penghubung's approval; `publish: true` (someone who may publish) publishes it and
+   * moves the report to `responded`. Refused while the body still holds an unfilled placeholder.
+   */
+  'response.send': z.strictObject({
+    ...onReport,
+    responseId: EntityIdSchema,
+    body: Text(20_000),
+    publish: z.boolean(),
+    ...batch,
+  }),
+  /** Approves a submitted response; with `publish`, publishes it in the same step. */
+  'response.approve': z.strictObject({
+    ...onReport,
+    responseId: EntityIdSchema,
+    publish: z.boolean().optional(),
+    ...batch,
+  }),
   'response.return': z.strictObject({
     ...onReport,
     responseId: EntityIdSchema,
@@ -113,6 +132,9 @@ export const mutationArgsSchemas = {
     kind: TemplateKindSchema,
     name: z.string().max(200),
     body: Text(20_000),
+    description: Text(500).optional(),
+    /** Categories the template is suggested for (empty: every category). */
+    categoryIds: z.array(EntityIdSchema).max(50).optional(),
   }),
   'template.delete': z.strictObject({ templateId: EntityIdSchema }),
   /** Creates or renames/updates one of the caller's saved views (the name is trimmed, 1–80). */

@@ -51,11 +51,27 @@ export interface RenderedTemplate {
   readonly text: string;
   /** Each placeholder that rendered nothing because its value was empty or missing. */
   readonly missing: readonly TemplateVariableUse[];
+  /**
+   * The text cut at every missing placeholder, in order (only with `parts: true`): what a preview
+   * shows with an input in place of each hole. Joining the text parts gives `text`.
+   */
+  readonly parts?: readonly RenderedPart[];
 }
+
+export type RenderedPart =
+  | { readonly kind: 'text'; readonly text: string }
+  | ({ readonly kind: 'missing' } & TemplateVariableUse);
 
 export interface RenderOptions {
   readonly snippets?: TemplateSnippets;
   readonly timeZone: TimeZone;
+  /** Also return `parts` (the preview with holes). */
+  readonly parts?: boolean;
+  /**
+   * Write each missing placeholder back as `{{name}}` instead of nothing: the result is a
+   * template again whose only tags are the holes (a draft synced before it is complete).
+   */
+  readonly keepMissing?: boolean;
 }
 
 const MONTHS = [
