@@ -470,6 +470,7 @@ export const catalogEn = {
   'mutationName.response.approve': 'Approve response',
   'mutationName.response.return': 'Return response draft',
   'mutationName.response.publish': 'Publish response',
+  'mutationName.response.send': 'Send response',
   'mutationName.template.upsert': 'Save template',
   'mutationName.template.delete': 'Delete template',
   'mutationName.view.save': 'Save view',
@@ -572,8 +573,13 @@ export const catalogEn = {
   'mutation.response_not_editable': 'This response can no longer be edited.',
   'mutation.response_not_submitted': 'The response has not been submitted.',
   'mutation.response_not_approved': 'The response has not been approved.',
+  'mutation.response_unfilled': 'The response still has empty fields; fill them in before sending.',
+  'mutation.response_other_author':
+    'This draft belongs to another officer; only its author can send it.',
   'mutation.template_other_owner': 'This template belongs to someone else.',
   'mutation.template_scope_fixed': 'A template’s scope cannot be changed.',
+  'mutation.snippet_name_invalid':
+    'A snippet name uses lower-case letters, digits and underscores, starting with a letter (e.g. salam_pembuka).',
   'mutation.training_only': 'Training roles only work on a simulation server.',
   'mutation.unknown': 'The server does not know this change; update the app.',
   'mutation.invalid_args': 'The change’s fields are not valid.',

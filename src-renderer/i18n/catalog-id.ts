@@ -467,6 +467,7 @@ export const catalogId = {
   'mutationName.response.approve': 'Setujui tanggapan',
   'mutationName.response.return': 'Kembalikan draf tanggapan',
   'mutationName.response.publish': 'Terbitkan tanggapan',
+  'mutationName.response.send': 'Kirim tanggapan',
   'mutationName.template.upsert': 'Simpan templat',
   'mutationName.template.delete': 'Hapus templat',
   'mutationName.view.save': 'Simpan tampilan',
@@ -570,8 +571,14 @@ export const catalogId = {
   'mutation.response_not_editable': 'Tanggapan ini tidak dapat diubah lagi.',
   'mutation.response_not_submitted': 'Tanggapan belum diajukan.',
   'mutation.response_not_approved': 'Tanggapan belum disetujui.',
+  'mutation.response_unfilled':
+    'Tanggapan masih memuat isian yang kosong; lengkapi dulu sebelum dikirim.',
+  'mutation.response_other_author':
+    'Draf ini milik petugas lain; hanya penulisnya yang dapat mengirimnya.',
   'mutation.template_other_owner': 'Templat ini milik orang lain.',
   'mutation.template_scope_fixed': 'Cakupan templat tidak dapat diubah.',
+  'mutation.snippet_name_invalid':
+    'Nama cuplikan hanya memakai huruf kecil, angka, dan garis bawah, diawali huruf (contoh: salam_pembuka).',
   'mutation.training_only': 'Peran pelatihan hanya berlaku di server simulasi.',
   'mutation.unknown': 'Server tidak mengenal perubahan ini; perbarui aplikasi.',
   'mutation.invalid_args': 'Isian perubahan tidak valid.',

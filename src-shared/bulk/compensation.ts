@@ -97,13 +97,20 @@ function inverseOf(item: BatchItem, batchId: string): PlannedMutation | BulkSkip
       );
     case 'note.add':
       return notReversible(item, `Notes are permanent; the note on ${item.trackingId} stays`);
+    // A published reply may already have been read by the citizen, and a submitted one by the
+    // liaison officer reviewing it; no workflow move takes a response back.
+    case 'response.send':
+    case 'response.approve':
+      return notReversible(
+        item,
+        `The response to ${item.trackingId} went out; it may already have been read`,
+      );
     case 'report.resume':
     case 'report.startProcessing':
     case 'report.extendDeadline':
     case 'report.reopen':
     case 'response.saveDraft':
     case 'response.submit':
-    case 'response.approve':
     case 'response.return':
     case 'response.publish':
     case 'template.upsert':
@@ -159,6 +166,8 @@ function changedAfterBatch(record: BatchRecord, item: BatchItem, report: Report)
     case 'archive':
     case 'merge':
     case 'add_note':
+    case 'reply':
+    case 'approve_responses':
       return null;
     default:
       return assertNever(action, 'bulk action');

@@ -44,8 +44,14 @@ export const mutationReasonKeys = [
   'mutation.response_not_editable',
   'mutation.response_not_submitted',
   'mutation.response_not_approved',
+  /** A reply still holds a placeholder (`{{…}}`) nobody filled in: it never reaches a citizen. */
+  'mutation.response_unfilled',
+  /** Another operator's draft: only its author sends it. */
+  'mutation.response_other_author',
   'mutation.template_other_owner',
   'mutation.template_scope_fixed',
+  /** A snippet's name is how templates include it: lower_snake (`salam_pembuka`). */
+  'mutation.snippet_name_invalid',
   'mutation.training_only',
   'mutation.unknown',
   'mutation.invalid_args',

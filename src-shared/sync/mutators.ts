@@ -22,7 +22,8 @@ import { canTransition, workflowRolesOf, type TransitionArgs } from '../domain/r
 import type { ReportResponse } from '../domain/response';
 import { SAVED_VIEW_NAME_MAX, type SavedView } from '../domain/saved-view';
 import { currentDueAt, pausedWorkingMsAfterResume, type SlaCalendar } from '../domain/sla-calendar';
-import type { Template } from '../domain/template';
+import { SNIPPET_KIND, SNIPPET_NAME_PATTERN, type Template } from '../domain/template';
+import { unfilledPlaceholders } from '../domain/templating/unfilled';
 import type { User, UserRole } from '../domain/user';
 import { err, ok, type Result } from '../result';
 import {
@@ -442,6 +443,18 @@ function reviewerRoles(ctx: MutatorContext, report: Report): readonly UserRole[]
     : ['pejabat_penghubung'];
 }
 
+/** A reply still holding a placeholder never reaches a citizen: refused, naming the holes. */
+function requireFilled(body: string): MutationError | null {
+  const holes = unfilledPlaceholders(body);
+  return holes.length === 0
+    ? null
+    : mutationError(
+        'mutation/invalid',
+        'mutation.response_unfilled',
+        `The response still holds unfilled placeholders: ${holes.join(', ')}`,
+      );
+}
+
 /** A review step on a submitted response: approve or return. */
 function review(
   state: MutatorState,
@@ -474,6 +487,48 @@ function review(
   });
 }
 
+/**
+ * Publishing as the workflow move publish_response: the table checks the role (and the
+ * adminsMayPublish setting) and that `approved` is approved. `approved` is the response as the
+ * mutation leaves it before publishing (stored, or approved in this same mutation); `fields` are
+ * the response fields the whole mutation sets.
+ */
+function publishResponse(
+  state: MutatorState,
+  approved: ReportResponse | null,
+  args: { reportId: string; responseId: string; batchId?: string | undefined },
+  ctx: MutatorContext,
+  fields: readonly string[],
+): Result<Change, MutationError> {
+  return move(
+    { ...state, response: approved },
+    args.reportId,
+    { action: 'publish_response', responseId: args.responseId },
+    ctx,
+    { reason: null, batchId: args.batchId },
+    (report, _to, actor) => ({
+      report: {
+        ...report,
+        firstResponseAt: report.firstResponseAt ?? ctx.now,
+        respondedAt: ctx.now,
+      },
+      responses:
+        approved?.state === 'approved'
+          ? [
+              {
+                ...approved,
+                state: 'published',
+                publishedAt: ctx.now,
+                publishedById: actorId(actor),
+                updatedAt: ctx.now,
+              },
+            ]
+          : [],
+      responseWrites: [{ entity: 'response', id: args.responseId, fields }],
+    }),
+  );
+}
+
 function withoutReview(response: ReportResponse) {
   return {
     id: response.id,
@@ -489,6 +544,9 @@ function withoutReview(response: ReportResponse) {
 
 // ---------------------------------------------------------------------------------------------
 // Templates
+
+/** Every field an edit may set: deleting a template conflicts with an edit of any of them. */
+const TEMPLATE_FIELDS = ['kind', 'name', 'body', 'description', 'categoryIds'];
 
 function templateRights(
   ctx: MutatorContext,
@@ -862,6 +920,8 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
         'An empty draft cannot be submitted',
       );
     }
+    const unfilled = requireFilled(response.body);
+    if (unfilled !== null) return err(unfilled);
     return ok({
       ...noChange,
       responses: [
@@ -876,14 +936,81 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
     });
   },
 
-  'response.approve': (state, args, ctx) =>
-    review(state, args, ctx, (response, actor) => ({
+  // A finished reply in one step: a new response, or the author's own draft, with its final body,
+  // submitted for approval, or (publish) approved and published by someone who may publish.
+  'response.send': (state, args, ctx) => {
+    const found = reportFor(state, args.reportId, ctx, RESPONSE_AUTHORS);
+    if (!found.ok) return found;
+    const { report, actor } = found.value;
+    const notInProgress = requireInProgress(report);
+    if (notInProgress !== null) return err(notInProgress);
+    if (isBlank(args.body)) {
+      return refuse('mutation/invalid', 'mutation.text_required', 'An empty reply cannot be sent');
+    }
+    const unfilled = requireFilled(args.body);
+    if (unfilled !== null) return err(unfilled);
+    const existing = responseOf(state, args);
+    if (!existing.ok) return existing;
+    const draft = existing.value;
+    if (draft !== null && draft.state !== 'draft' && draft.state !== 'returned') {
+      return refuse(
+        'mutation/wrong-state',
+        'mutation.response_not_editable',
+        `Response ${args.responseId} is ${draft.state}; only a draft is sent`,
+      );
+    }
+    if (draft !== null && draft.authorId !== actor.id) {
+      return refuse(
+        'mutation/forbidden-role',
+        'mutation.response_other_author',
+        `Response ${args.responseId} is a draft of ${draft.authorId}; only its author sends it`,
+      );
+    }
+    const submitted = {
+      ...(draft === null
+        ? {
+            id: args.responseId,
+            reportId: report.id,
+            agencyId: report.agencyId,
+            authorId: actor.id,
+            createdAt: ctx.now,
+            version: 0,
+          }
+        : withoutReview(draft)),
+      body: args.body,
+      updatedAt: ctx.now,
+      submittedAt: ctx.now,
+    };
+    const fields = ['body', 'state'];
+    if (!args.publish) {
+      return ok({
+        ...noChange,
+        responses: [{ ...submitted, state: 'submitted' }],
+        writes: [{ entity: 'response', id: args.responseId, fields }],
+      });
+    }
+    // Whoever may publish approves their own reply by sending it; the move checks they may.
+    const approved: ReportResponse = {
+      ...submitted,
+      state: 'approved',
+      reviewedById: actor.id,
+      reviewedAt: ctx.now,
+    };
+    return publishResponse(state, approved, args, ctx, fields);
+  },
+
+  // With `publish`, approving and publishing are one step: the approval is never stored alone.
+  'response.approve': (state, args, ctx) => {
+    const approved = review(state, args, ctx, (response, actor) => ({
       ...response,
       state: 'approved',
       reviewedById: actor.id,
       reviewedAt: ctx.now,
       updatedAt: ctx.now,
-    })),
+    }));
+    if (!approved.ok || args.publish !== true) return approved;
+    return publishResponse(state, approved.value.responses[0] ?? null, args, ctx, ['state']);
+  },
 
   'response.return': (state, args, ctx) => {
     if (isBlank(args.comment)) {
@@ -903,42 +1030,10 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
     }));
   },
 
-  // Publishing is the workflow move publish_response: the table checks the role (and the
-  // adminsMayPublish setting) and that the response is approved.
   'response.publish': (state, args, ctx) => {
     const existing = responseOf(state, args);
     if (!existing.ok) return existing;
-    return move(
-      state,
-      args.reportId,
-      { action: 'publish_response', responseId: args.responseId },
-      ctx,
-      { reason: null, batchId: args.batchId },
-      (report, _to, actor) => {
-        const response = existing.value;
-        const published: ReportResponse[] =
-          response?.state === 'approved'
-            ? [
-                {
-                  ...response,
-                  state: 'published',
-                  publishedAt: ctx.now,
-                  publishedById: actorId(actor),
-                  updatedAt: ctx.now,
-                },
-              ]
-            : [];
-        return {
-          report: {
-            ...report,
-            firstResponseAt: report.firstResponseAt ?? ctx.now,
-            respondedAt: ctx.now,
-          },
-          responses: published,
-          responseWrites: [{ entity: 'response', id: args.responseId, fields: ['state'] }],
-        };
-      },
-    );
+    return publishResponse(state, existing.value, args, ctx, ['state']);
   },
 
   'template.upsert': (state, args, ctx) => {
@@ -946,8 +1041,19 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
     const rights = templateRights(ctx, existing?.scope ?? args.scope, existing);
     if (!rights.ok) return rights;
     const actor = rights.value;
-    if (isBlank(args.name)) {
+    const name = args.name.trim();
+    if (name === '') {
       return refuse('mutation/invalid', 'mutation.text_required', 'A template needs a name');
+    }
+    // Templates include a snippet by its name (`{{> salam_pembuka}}`), so the name is its key.
+    // That two snippets of one agency share a name is not checked here: a mutation reads only its
+    // own template, and checking would load every snippet the agency sees on every edit.
+    if (args.kind === SNIPPET_KIND && !SNIPPET_NAME_PATTERN.test(name)) {
+      return refuse(
+        'mutation/invalid',
+        'mutation.snippet_name_invalid',
+        `"${name}" is not a snippet name: lower-case letters, digits and _, starting with a letter`,
+      );
     }
     if (existing !== null && existing.scope !== args.scope) {
       return refuse(
@@ -956,11 +1062,18 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
         'A template stays agency-wide or personal; make a copy instead',
       );
     }
+    // Description and categories left out keep what the template had (an older client's edit);
+    // a template stored before they existed has neither, so the defaults stand in.
     const base = {
       id: args.templateId,
       kind: args.kind,
-      name: args.name.trim(),
+      name,
       body: args.body,
+      description: args.description?.trim() ?? existing?.description ?? '',
+      categoryIds:
+        args.categoryIds === undefined
+          ? [...(existing?.categoryIds ?? [])]
+          : [...new Set(args.categoryIds)],
       agencyId: existing?.agencyId ?? actor.agencyId,
       version: existing?.version ?? 0,
       updatedBy: actor.id,
@@ -973,7 +1086,19 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
     return ok({
       ...noChange,
       templates: [template],
-      writes: [{ entity: 'template', id: args.templateId, fields: ['kind', 'name', 'body'] }],
+      writes: [
+        {
+          entity: 'template',
+          id: args.templateId,
+          fields: [
+            'kind',
+            'name',
+            'body',
+            ...(args.description === undefined ? [] : ['description']),
+            ...(args.categoryIds === undefined ? [] : ['categoryIds']),
+          ],
+        },
+      ],
     });
   },
 
@@ -991,7 +1116,7 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
     return ok({
       ...noChange,
       deletedTemplates: [existing],
-      writes: [{ entity: 'template', id: args.templateId, fields: ['kind', 'name', 'body'] }],
+      writes: [{ entity: 'template', id: args.templateId, fields: TEMPLATE_FIELDS }],
     });
   },
 
@@ -1098,6 +1223,7 @@ export function mutationTarget(mutation: Mutation): MutationTarget {
     case 'response.approve':
     case 'response.return':
     case 'response.publish':
+    case 'response.send':
       return { ...none, reportId: mutation.args.reportId, responseId: mutation.args.responseId };
     case 'template.upsert':
     case 'template.delete':

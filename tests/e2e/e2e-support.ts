@@ -144,3 +144,36 @@ export const pendingCount = (page: Page) => page.getByTestId('pending-count');
 export async function blockServer(context: BrowserContext): Promise<void> {
   await context.route(`${SERVER}/**`, (route: Route) => route.abort('internetdisconnected'));
 }
+
+let pushClients = 0;
+
+/**
+ * Sends mutations to the server as `username` would from a fresh client (its own client id, ids
+ * from 1), for setting up a scene the test then works in; every one must be applied.
+ */
+export async function pushAs(
+  username: string,
+  mutations: readonly { name: string; args: Record<string, unknown> }[],
+): Promise<void> {
+  pushClients += 1;
+  const clientId = `e2e-setup-${String(process.pid)}-${String(pushClients)}`;
+  const token = await apiToken(username);
+  const response = await fetch(`${API}/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      clientId,
+      mutations: mutations.map((m, i) => ({
+        clientId,
+        id: i + 1,
+        baseVersion: Number.MAX_SAFE_INTEGER,
+        at: Date.now(),
+        name: m.name,
+        args: m.args,
+      })),
+    }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  const body = (await response.json()) as { results: { status: string; error?: unknown }[] };
+  expect(body.results.map((r) => r.status)).toEqual(mutations.map(() => 'applied'));
+}

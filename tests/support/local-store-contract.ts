@@ -122,6 +122,8 @@ export const storeRows = {
       kind: 'tindak_lanjut',
       name,
       body: 'Yth. {{nama}}',
+      description: 'Tindak lanjut umum',
+      categoryIds: [],
       agencyId: 'dinkes',
       version,
       updatedBy: 'u-1',

@@ -70,13 +70,19 @@ export function traceKey(mutation: Mutation): RecordKey | null {
       return recordKey('audit_event', `${mutationIdPrefix(mutation)}:audit`);
     case 'note.add':
       return recordKey('note', mutation.args.noteId);
+    // Publishing moves the report, which leaves an audit event; a reply only submitted, or a
+    // response only approved, leaves no row that a draft of it would not have left.
+    case 'response.send':
+    case 'response.approve':
+      return mutation.args.publish === true
+        ? recordKey('audit_event', `${mutationIdPrefix(mutation)}:audit`)
+        : null;
     case 'report.setCategory':
     case 'report.setTags':
     case 'report.setPrivacy':
     case 'report.assign':
     case 'response.saveDraft':
     case 'response.submit':
-    case 'response.approve':
     case 'response.return':
     case 'template.upsert':
     case 'template.delete':

@@ -268,7 +268,14 @@ describeEachBackend('sync pull', (backend) => {
   });
 
   it('sends agency templates of the caller’s agency and above, and personal templates only to their owner', async () => {
-    const base = { kind: 'tindak_lanjut' as const, body: 'Yth.', version: 0, updatedAt: 0 };
+    const base = {
+      kind: 'tindak_lanjut' as const,
+      body: 'Yth.',
+      description: '',
+      categoryIds: [],
+      version: 0,
+      updatedAt: 0,
+    };
     const provincial = freshId('tpl');
     const personal = freshId('tpl');
     await insertTemplate(server.db, {

@@ -169,6 +169,16 @@ function argsOf(spec: Spec, prefix: string, index: number): unknown {
       };
     case 'response.submit':
       return { reportId, responseId: `${prefix}-resp` };
+    case 'response.send':
+      // The operator's draft (not the pusher's: refused), or a new reply; now and then one with
+      // a hole (refused), and for an admin without the agency setting, a refused publish.
+      return {
+        reportId,
+        responseId: spec.variant % 3 === 0 ? `${prefix}-resp` : `${prefix}-resp${String(index)}`,
+        body:
+          spec.variant % 4 === 1 ? 'Yth. {{pelapor.sapaan}}' : `Jawaban ${String(spec.variant)}`,
+        publish: spec.variant % 5 === 0,
+      };
     default:
       throw new Error(`no arguments for ${spec.name}`);
   }
@@ -184,6 +194,7 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
     { arbitrary: fc.constant('report.startProcessing'), weight: 2 },
     { arbitrary: fc.constant('response.saveDraft'), weight: 2 },
     { arbitrary: fc.constant('response.submit'), weight: 1 },
+    { arbitrary: fc.constant('response.send'), weight: 2 },
     { arbitrary: fc.constant('report.notAuthority'), weight: 1 },
     { arbitrary: fc.constant('report.archive'), weight: 1 },
     { arbitrary: fc.constant('report.assign'), weight: 1 },

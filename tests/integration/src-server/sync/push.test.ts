@@ -285,6 +285,8 @@ describeEachBackend('sync push', (backend) => {
         kind: 'tindak_lanjut',
         name: 'Umum',
         body: 'Yth.',
+        description: '',
+        categoryIds: [],
         agencyId: 'dinkes-a',
         version: 0,
         updatedBy: 'u-admin-a',
@@ -801,6 +803,23 @@ describeEachBackend('sync push', (backend) => {
           };
         },
       },
+      'response.send': {
+        allowed: ['admin-a', 'operator-a', 'penghubung-a'],
+        setup: async () => {
+          const report = await at({ ...inUnit, status: 'in_progress' });
+          return {
+            name: 'response.send',
+            args: {
+              reportId: report.id,
+              responseId: freshId('resp'),
+              body: 'Jalan akan diperbaiki pekan depan.',
+              publish: false,
+            },
+            baseVersion: report.version,
+            reportId: report.id,
+          };
+        },
+      },
       'response.submit': {
         allowed: ['admin-a', 'operator-a', 'penghubung-a'],
         setup: onResponse('response.submit', 'draft'),
@@ -826,6 +845,8 @@ describeEachBackend('sync push', (backend) => {
             kind: 'tindak_lanjut',
             name: 'Umum',
             body: 'Yth.',
+            description: '',
+            categoryIds: [],
             agencyId: 'dinkes-a',
             version: 0,
             updatedBy: 'u-admin-a',
@@ -854,6 +875,8 @@ describeEachBackend('sync push', (backend) => {
             kind: 'arsip',
             name: 'Arsip',
             body: 'Yth.',
+            description: '',
+            categoryIds: [],
             agencyId: 'dinkes-a',
             version: 0,
             updatedBy: 'u-admin-a',

@@ -174,6 +174,47 @@ describe('planCompensation: what cannot be undone', () => {
     }
   });
 
+  it('lists sent replies and approved responses as irreversible: the citizen may have read them', () => {
+    const reports = [reportIn('responded', 1), reportIn('in_progress', 2)];
+    const cases: [BulkAction, 'response.send' | 'response.approve'][] = [
+      [
+        {
+          kind: 'reply',
+          templateId: 'tpl-1',
+          templateName: 'Jawaban umum',
+          body: 'Laporan Anda sudah kami tindak lanjuti.',
+          publish: true,
+        },
+        'response.send',
+      ],
+      [{ kind: 'approve_responses' }, 'response.approve'],
+    ];
+    for (const [action, name] of cases) {
+      const record = {
+        ...batchOf(action, { items: [], batchItems: [], skipped: [] }),
+        items: reports.map((report) => ({
+          reportId: report.id,
+          trackingId: report.trackingId,
+          name,
+          before: reportBefore(report),
+        })),
+        // r-2's reply is still in the outbox: it will reach the server before any undo.
+        outcomes: { 'r-1': 'applied' as const },
+      };
+      const undo = planCompensation(record, byId(reports), ctx, 'batch-undo', idSource('undo'));
+      expect(undo.items).toEqual([]);
+      expect(undo.irreversible).toEqual(
+        reports.map((report) => ({
+          reportId: report.id,
+          trackingId: report.trackingId,
+          code: 'bulk/not-reversible',
+          reasonKey: 'bulk.not_reversible',
+          message: `The response to ${report.trackingId} went out; it may already have been read`,
+        })),
+      );
+    }
+  });
+
   it('does not reopen a report archived while postponed, since reopening would not make it postponed', () => {
     const { undo } = runAndUndo({ kind: 'archive', reason: 'too_general' }, [
       reportIn('pending_info', 1),

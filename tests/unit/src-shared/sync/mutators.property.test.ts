@@ -91,20 +91,40 @@ const argsFor: { [N in MutationName]: fc.Arbitrary<MutationArgs<N>> } = {
     body: text,
   }),
   'response.submit': responseArgs,
-  'response.approve': responseArgs,
+  'response.send': fc
+    .record({
+      reportId: fc.constant('r-1'),
+      responseId: fc.constantFrom('resp-1', 'resp-2'),
+      body: fc.oneof(text, fc.constantFrom('Yth. {{pelapor.sapaan}},', 'Harga naik {{ katanya')),
+      publish: fc.boolean(),
+      batchId: opt(fc.constant('batch-1')),
+    })
+    .map(drop),
+  'response.approve': fc
+    .record({
+      reportId: fc.constant('r-1'),
+      responseId: fc.constantFrom('resp-1', 'resp-2'),
+      publish: opt(fc.boolean()),
+      batchId: opt(fc.constant('batch-1')),
+    })
+    .map(drop),
   'response.return': fc.record({
     reportId: fc.constant('r-1'),
     responseId: fc.constantFrom('resp-1'),
     comment: text,
   }),
   'response.publish': responseArgs,
-  'template.upsert': fc.record({
-    templateId: fc.constantFrom('tpl-1', 'tpl-2'),
-    scope: fc.constantFrom('agency' as const, 'personal' as const),
-    kind: fc.constantFrom(...templateKinds),
-    name: text,
-    body: text,
-  }),
+  'template.upsert': fc
+    .record({
+      templateId: fc.constantFrom('tpl-1', 'tpl-2'),
+      scope: fc.constantFrom('agency' as const, 'personal' as const),
+      kind: fc.constantFrom(...templateKinds),
+      name: fc.oneof(text, fc.constant('salam_pembuka')),
+      body: text,
+      description: opt(text),
+      categoryIds: opt(fc.constantFrom<string[]>([], ['kesehatan'], ['kesehatan', 'kesehatan'])),
+    })
+    .map(drop),
   'template.delete': fc.record({ templateId: fc.constantFrom('tpl-1', 'tpl-2') }),
   'view.save': fc.record({
     viewId: fc.constantFrom('view-1', 'view-2'),

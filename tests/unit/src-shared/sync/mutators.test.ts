@@ -778,6 +778,363 @@ describe('responses from draft to publication', () => {
   });
 });
 
+describe('response.send: a finished reply in one step', () => {
+  const working = disposedReport({ status: 'in_progress' });
+  const send = {
+    reportId: 'r-1',
+    responseId: 'resp-9',
+    body: 'Yth. Bapak Budi, jalan akan diperbaiki pekan depan.',
+    publish: false,
+  };
+  const permissive = new Map(agencies);
+  permissive.set('dinkes', {
+    ...agencies.get('dinkes')!,
+    settings: { ...agencies.get('dinkes')!.settings, adminsMayPublish: true },
+  });
+
+  it('submits an operator’s new reply for approval, leaving the report as it is', () => {
+    const change = accepted(
+      mutators['response.send'](stateWith({ report: working }), send, ctxFor(operatorYankes)),
+    );
+    expect(change.report).toBeNull();
+    expect(change.auditEvents).toEqual([]);
+    expect(change.responses).toEqual([
+      {
+        id: 'resp-9',
+        reportId: 'r-1',
+        agencyId: 'dinkes',
+        authorId: 'op-yankes',
+        body: send.body,
+        createdAt: NOW,
+        updatedAt: NOW,
+        submittedAt: NOW,
+        version: 0,
+        state: 'submitted',
+      },
+    ]);
+    expect(change.writes).toEqual([
+      { entity: 'response', id: 'resp-9', fields: ['body', 'state'] },
+    ]);
+  });
+
+  it('sends the author’s own draft or returned draft with the final body', () => {
+    for (const state of ['draft', 'returned'] as const) {
+      const sent = accepted(
+        mutators['response.send'](
+          stateWith({ report: working, response: response(state, { id: 'resp-9' }) }),
+          send,
+          ctxFor(operatorYankes),
+        ),
+      ).responses[0];
+      expect(sent).toMatchObject({
+        state: 'submitted',
+        body: send.body,
+        createdAt: at('2025-02-03T12:00'),
+        version: 3,
+      });
+      expect(sent).not.toHaveProperty('returnComment');
+      expect(sent).not.toHaveProperty('reviewedById');
+    }
+  });
+
+  it('lets a liaison officer publish at once: the report is responded and the move audited', () => {
+    const change = accepted(
+      mutators['response.send'](
+        stateWith({ report: working }),
+        { ...send, publish: true, batchId: 'batch-7' },
+        ctxFor(penghubungDinkes),
+      ),
+    );
+    expect(change.responses).toEqual([
+      expect.objectContaining({
+        id: 'resp-9',
+        state: 'published',
+        authorId: 'u-penghubung',
+        body: send.body,
+        submittedAt: NOW,
+        reviewedById: 'u-penghubung',
+        reviewedAt: NOW,
+        publishedById: 'u-penghubung',
+        publishedAt: NOW,
+      }),
+    ]);
+    const report = changedReport(
+      mutators['response.send'](
+        stateWith({ report: working }),
+        { ...send, publish: true },
+        ctxFor(penghubungDinkes),
+      ),
+    );
+    expect(report).toMatchObject({ status: 'responded', firstResponseAt: NOW, respondedAt: NOW });
+    expect(report.dueAt).toBe(dueAt(report, 'auto_complete', calendar));
+    expect(change.auditEvents).toEqual([
+      {
+        id: 'client-a:7:audit',
+        reportId: 'r-1',
+        at: NOW,
+        actor: penghubungDinkes,
+        action: 'publish_response',
+        from: 'in_progress',
+        to: 'responded',
+        reason: null,
+        batchId: 'batch-7',
+      },
+    ]);
+    expect(AuditEventSchema.safeParse(change.auditEvents[0]).success).toBe(true);
+    expect(change.writes).toEqual([
+      { entity: 'report', id: 'r-1', fields: ['status'] },
+      { entity: 'response', id: 'resp-9', fields: ['body', 'state'] },
+    ]);
+  });
+
+  it('keeps an earlier first response when publishing a later one', () => {
+    const answeredBefore = disposedReport({
+      status: 'in_progress',
+      firstResponseAt: at('2025-02-03T15:00'),
+    });
+    expect(
+      changedReport(
+        mutators['response.send'](
+          stateWith({ report: answeredBefore }),
+          { ...send, publish: true },
+          ctxFor(penghubungDinkes),
+        ),
+      ),
+    ).toMatchObject({ firstResponseAt: at('2025-02-03T15:00'), respondedAt: NOW });
+  });
+
+  it('lets an agency admin publish only where the agency allows admins to', () => {
+    const state = stateWith({ report: working });
+    const publish = { ...send, publish: true };
+    expect(refused(mutators['response.send'](state, publish, ctxFor(adminDinkes)))).toMatchObject({
+      code: 'workflow/forbidden-role',
+      reasonKey: 'workflow.publish_needs_liaison',
+    });
+    expect(
+      accepted(
+        mutators['response.send'](state, publish, ctxFor(adminDinkes, { agencies: permissive })),
+      ).report?.status,
+    ).toBe('responded');
+    // Submitting for approval needs no setting.
+    expect(
+      accepted(mutators['response.send'](state, send, ctxFor(adminDinkes))).responses[0]?.state,
+    ).toBe('submitted');
+  });
+
+  it('never lets a unit operator publish', () => {
+    expect(
+      refused(
+        mutators['response.send'](
+          stateWith({ report: working }),
+          { ...send, publish: true },
+          ctxFor(operatorYankes, { agencies: permissive }),
+        ),
+      ).code,
+    ).toBe('workflow/forbidden-role');
+  });
+
+  it('refuses a reply that still holds an unfilled placeholder, naming it', () => {
+    for (const body of [
+      'Yth. {{pelapor.sapaan}}, laporan Anda kami terima.',
+      '{{> salam_pembuka}} Laporan Anda kami terima.',
+      '{{#if laporan.anonim}}Yth. Pelapor{{/if}} Terima kasih.',
+    ]) {
+      const error = refused(
+        mutators['response.send'](
+          stateWith({ report: working }),
+          { ...send, body, publish: true },
+          ctxFor(penghubungDinkes),
+        ),
+      );
+      expect(error).toMatchObject({
+        code: 'mutation/invalid',
+        reasonKey: 'mutation.response_unfilled',
+      });
+    }
+    expect(
+      refused(
+        mutators['response.send'](
+          stateWith({ report: working }),
+          { ...send, body: 'Yth. {{petugas.nama}}' },
+          ctxFor(operatorYankes),
+        ),
+      ).message,
+    ).toContain('petugas.nama');
+  });
+
+  it('sends text that only looks like a tag but is no template (a citizen’s quoted braces)', () => {
+    const body = 'Anda menulis "harga naik {{ tanpa pemberitahuan"; kami sudah menegur penjual.';
+    expect(
+      accepted(
+        mutators['response.send'](
+          stateWith({ report: working }),
+          { ...send, body },
+          ctxFor(operatorYankes),
+        ),
+      ).responses[0]?.body,
+    ).toBe(body);
+  });
+
+  it('refuses a blank reply', () => {
+    expect(
+      refused(
+        mutators['response.send'](
+          stateWith({ report: working }),
+          { ...send, body: ' \n ' },
+          ctxFor(operatorYankes),
+        ),
+      ),
+    ).toMatchObject({ code: 'mutation/invalid', reasonKey: 'mutation.text_required' });
+  });
+
+  it('refuses a reply before the report is in progress, and after it was answered', () => {
+    for (const report of [disposedReport(), disposedReport({ status: 'responded' })]) {
+      expect(
+        refused(mutators['response.send'](stateWith({ report }), send, ctxFor(operatorYankes)))
+          .reasonKey,
+      ).toBe('mutation.report_not_in_progress');
+    }
+  });
+
+  it('refuses another author’s draft, and a response no longer a draft', () => {
+    expect(
+      refused(
+        mutators['response.send'](
+          stateWith({
+            report: working,
+            response: response('draft', { id: 'resp-9', authorId: 'op-lain' }),
+          }),
+          { ...send, publish: true },
+          ctxFor(penghubungDinkes),
+        ),
+      ),
+    ).toMatchObject({
+      code: 'mutation/forbidden-role',
+      reasonKey: 'mutation.response_other_author',
+    });
+    for (const state of ['submitted', 'approved', 'published'] as const) {
+      expect(
+        refused(
+          mutators['response.send'](
+            stateWith({ report: working, response: response(state, { id: 'resp-9' }) }),
+            send,
+            ctxFor(operatorYankes),
+          ),
+        ).reasonKey,
+      ).toBe('mutation.response_not_editable');
+    }
+    expect(
+      refused(
+        mutators['response.send'](
+          stateWith({
+            report: working,
+            response: response('draft', { id: 'resp-9', reportId: 'r-other' }),
+          }),
+          send,
+          ctxFor(operatorYankes),
+        ),
+      ).code,
+    ).toBe('mutation/id-taken');
+  });
+
+  it('refuses a head of agency and a report outside the actor’s subtree', () => {
+    expect(
+      refused(
+        mutators['response.send'](stateWith({ report: working }), send, ctxFor(pimpinanDinkes)),
+      ).code,
+    ).toBe('mutation/forbidden-role');
+    const elsewhere = disposedReport({
+      status: 'in_progress',
+      agencyId: 'disdik',
+      unitId: 'disdik-sd',
+    });
+    expect(
+      refused(
+        mutators['response.send'](stateWith({ report: elsewhere }), send, ctxFor(operatorYankes)),
+      ).code,
+    ).toBe('mutation/out-of-scope');
+  });
+});
+
+describe('response.approve with publish, and unfilled drafts', () => {
+  const working = disposedReport({ status: 'in_progress' });
+  const args = { reportId: 'r-1', responseId: 'resp-1' };
+
+  it('approves and publishes in one step, audited with the batch', () => {
+    const change = accepted(
+      mutators['response.approve'](
+        stateWith({ report: working, response: response('submitted') }),
+        { ...args, publish: true, batchId: 'batch-3' },
+        ctxFor(penghubungDinkes),
+      ),
+    );
+    expect(change.responses).toEqual([
+      expect.objectContaining({
+        id: 'resp-1',
+        state: 'published',
+        authorId: 'op-yankes',
+        reviewedById: 'u-penghubung',
+        reviewedAt: NOW,
+        publishedById: 'u-penghubung',
+        publishedAt: NOW,
+      }),
+    ]);
+    expect(change.report).toMatchObject({
+      status: 'responded',
+      firstResponseAt: NOW,
+      respondedAt: NOW,
+    });
+    expect(change.auditEvents).toEqual([
+      expect.objectContaining({
+        action: 'publish_response',
+        from: 'in_progress',
+        to: 'responded',
+        batchId: 'batch-3',
+      }),
+    ]);
+    expect(change.writes).toEqual([
+      { entity: 'report', id: 'r-1', fields: ['status'] },
+      { entity: 'response', id: 'resp-1', fields: ['state'] },
+    ]);
+  });
+
+  it('only approves without publish, and refuses what is not submitted either way', () => {
+    const approvedOnly = accepted(
+      mutators['response.approve'](
+        stateWith({ report: working, response: response('submitted') }),
+        { ...args, publish: false },
+        ctxFor(penghubungDinkes),
+      ),
+    );
+    expect(approvedOnly.report).toBeNull();
+    expect(approvedOnly.responses[0]?.state).toBe('approved');
+    expect(
+      refused(
+        mutators['response.approve'](
+          stateWith({ report: working, response: response('draft') }),
+          { ...args, publish: true },
+          ctxFor(penghubungDinkes),
+        ),
+      ).reasonKey,
+    ).toBe('mutation.response_not_submitted');
+  });
+
+  it('refuses submitting a draft that still holds an unfilled placeholder', () => {
+    expect(
+      refused(
+        mutators['response.submit'](
+          stateWith({
+            report: working,
+            response: response('draft', { body: 'Yth. {{pelapor.sapaan}}, terima kasih.' }),
+          }),
+          args,
+          ctxFor(operatorYankes),
+        ),
+      ),
+    ).toMatchObject({ code: 'mutation/invalid', reasonKey: 'mutation.response_unfilled' });
+  });
+});
+
 describe('templates', () => {
   const upsert = {
     templateId: 'tpl-1',
@@ -859,6 +1216,85 @@ describe('templates', () => {
     ).toBe('mutation/not-found');
   });
 
+  it('stores a trimmed description and the categories once each, and writes them as fields', () => {
+    const change = accepted(
+      mutators['template.upsert'](
+        stateWith({}),
+        {
+          ...upsert,
+          description: '  Jawaban akhir untuk keluhan layanan  ',
+          categoryIds: ['kesehatan', 'jalan', 'kesehatan'],
+        },
+        ctxFor(adminDinkes),
+      ),
+    );
+    expect(change.templates[0]).toMatchObject({
+      description: 'Jawaban akhir untuk keluhan layanan',
+      categoryIds: ['kesehatan', 'jalan'],
+    });
+    expect(change.writes).toEqual([
+      {
+        entity: 'template',
+        id: 'tpl-1',
+        fields: ['kind', 'name', 'body', 'description', 'categoryIds'],
+      },
+    ]);
+  });
+
+  it('keeps the description and categories an edit leaves out, and defaults them when new', () => {
+    const existing = template({ description: 'Lama', categoryIds: ['kesehatan'] });
+    const change = accepted(
+      mutators['template.upsert'](stateWith({ template: existing }), upsert, ctxFor(adminDinkes)),
+    );
+    expect(change.templates[0]).toMatchObject({ description: 'Lama', categoryIds: ['kesehatan'] });
+    expect(change.writes[0]?.fields).toEqual(['kind', 'name', 'body']);
+    // A template stored before descriptions existed has none.
+    const { description: _d, categoryIds: _c, ...legacy } = template();
+    expect(
+      accepted(
+        mutators['template.upsert'](
+          stateWith({ template: legacy as never }),
+          upsert,
+          ctxFor(adminDinkes),
+        ),
+      ).templates[0],
+    ).toMatchObject({ description: '', categoryIds: [] });
+    expect(
+      accepted(mutators['template.upsert'](stateWith({}), upsert, ctxFor(adminDinkes)))
+        .templates[0],
+    ).toMatchObject({ description: '', categoryIds: [] });
+  });
+
+  it('accepts a snippet only under a lower_snake name', () => {
+    const snippet = { ...upsert, kind: 'cuplikan' as const, body: 'Dengan hormat,' };
+    expect(
+      accepted(
+        mutators['template.upsert'](
+          stateWith({}),
+          { ...snippet, name: ' salam_pembuka ' },
+          ctxFor(adminDinkes),
+        ),
+      ).templates[0],
+    ).toMatchObject({ kind: 'cuplikan', name: 'salam_pembuka' });
+    for (const name of ['Salam Pembuka', 'salam-pembuka', '1_salam', 'salam pembuka']) {
+      expect(
+        refused(
+          mutators['template.upsert'](stateWith({}), { ...snippet, name }, ctxFor(adminDinkes)),
+        ),
+      ).toMatchObject({ code: 'mutation/invalid', reasonKey: 'mutation.snippet_name_invalid' });
+    }
+    // Other kinds keep free names.
+    expect(
+      accepted(
+        mutators['template.upsert'](
+          stateWith({}),
+          { ...upsert, name: 'Salam Pembuka' },
+          ctxFor(adminDinkes),
+        ),
+      ).templates[0]?.name,
+    ).toBe('Salam Pembuka');
+  });
+
   it('deletes a template the actor may change, and answers not found otherwise', () => {
     const existing = template();
     expect(
@@ -895,6 +1331,13 @@ describe('mutation targets and the handler map', () => {
         args: { reportId: 'r-1', responseId: 'x' },
       }),
     ).toMatchObject({ reportId: 'r-1', responseId: 'x' });
+    expect(
+      mutationTarget({
+        ...base,
+        name: 'response.send',
+        args: { reportId: 'r-1', responseId: 'x', body: 'Terima kasih', publish: true },
+      }),
+    ).toMatchObject({ reportId: 'r-1', responseId: 'x', noteId: null });
     expect(
       mutationTarget({ ...base, name: 'template.delete', args: { templateId: 't' } }),
     ).toMatchObject({

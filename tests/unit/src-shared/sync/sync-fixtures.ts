@@ -69,13 +69,13 @@ export function disposedReport(overrides: Partial<Report> = {}): Report {
 
 export function response(
   state: ReportResponse['state'],
-  overrides: Partial<{ id: string; reportId: string; body: string }> = {},
+  overrides: Partial<{ id: string; reportId: string; body: string; authorId: string }> = {},
 ): ReportResponse {
   const base = {
     id: overrides.id ?? 'resp-1',
     reportId: overrides.reportId ?? 'r-1',
     agencyId: 'dinkes',
-    authorId: 'op-yankes',
+    authorId: overrides.authorId ?? 'op-yankes',
     body: overrides.body ?? 'Terima kasih, jalan akan diperbaiki pekan depan.',
     createdAt: at('2025-02-03T12:00'),
     updatedAt: at('2025-02-03T12:00'),
@@ -112,6 +112,8 @@ export function template(overrides: Partial<Template> = {}): Template {
     kind: 'tindak_lanjut',
     name: 'Tindak lanjut umum',
     body: 'Yth. {{nama}}, laporan Anda sedang kami tindak lanjuti.',
+    description: 'Jawaban bahwa laporan sedang ditindaklanjuti',
+    categoryIds: [],
     agencyId: 'dinkes',
     version: 4,
     updatedBy: 'admin-dinkes',
