@@ -23,6 +23,13 @@ export const advancingMutations: ReadonlySet<MutationName> = new Set<MutationNam
   'response.publish',
 ]);
 
+/** Replies and approvals move the report on only when they publish (a submitted one waits). */
+function advances(name: MutationName, args: unknown): boolean {
+  if (advancingMutations.has(name)) return true;
+  if (name !== 'response.send' && name !== 'response.approve') return false;
+  return typeof args === 'object' && args !== null && 'publish' in args && args.publish === true;
+}
+
 export interface TriageAction {
   readonly reportId: string;
   /** Increases with every action, so two actions on one report are two changes. */
@@ -74,7 +81,7 @@ export const useTriageStore = create<TriageState>()((set) => ({
   },
   actionDone: (name, args) => {
     const reportId = reportIdOf(args);
-    if (!advancingMutations.has(name) || reportId === null) return;
+    if (!advances(name, args) || reportId === null) return;
     set((state) => ({ lastAction: { reportId, seq: (state.lastAction?.seq ?? 0) + 1 } }));
   },
   countHandled: () => {

@@ -108,6 +108,26 @@ describe('triage mode', () => {
     expect(status()).toBe('Mode triase · 2 dari 3');
   });
 
+  it('moves on after a published reply or approval, not after one sent for approval', async () => {
+    await mountWorkspace(3);
+    await press(document.body, 'T', { shiftKey: true });
+    const reply = { reportId: id(0), responseId: 'resp-1', body: 'Terima kasih.' };
+    await run(() => {
+      useTriageStore.getState().actionDone('response.send', { ...reply, publish: false });
+    });
+    expect(openReportId()).toBe(id(0));
+    await run(() => {
+      useTriageStore.getState().actionDone('response.send', { ...reply, publish: true });
+    });
+    expect(openReportId()).toBe(id(1));
+    await run(() => {
+      useTriageStore
+        .getState()
+        .actionDone('response.approve', { reportId: id(1), responseId: 'resp-2', publish: true });
+    });
+    expect(openReportId()).toBe(id(2));
+  });
+
   it('ends with Esc, with its toolbar button and on another queue', async () => {
     await mountWorkspace(3);
     await press(document.body, 'T', { shiftKey: true });
