@@ -23,6 +23,7 @@ import { openPostgresDb } from '../src-server/db/postgres-db';
 import { seedDemo, seedReports } from '../src-server/seed/demo';
 import { benchInboxInBrowser } from './browser/inbox-bench';
 import { benchRouting } from './routing';
+import { benchTemplating } from './templating';
 import {
   measureHeadsLatency,
   measurePullThroughput,
@@ -166,6 +167,9 @@ async function main(): Promise<void> {
 
   console.log('Routing suggestions');
   benchRouting(record, { quick: isQuick, now: DEMO_NOW, seedValue: SEED_VALUE });
+
+  console.log('Templating');
+  await benchTemplating(record, { quick: isQuick, now: DEMO_NOW, seedValue: SEED_VALUE });
 
   const skipBrowser = process.argv.includes('--no-browser');
   if (skipBrowser) {

@@ -1,22 +1,19 @@
-// The default response templates shipped in resources/templates/ (one Template per JSON file) and
-// the shared snippets they include (resources/templates/snippets/), read and parsed at the edge.
+// The default response templates shipped in resources/templates/, one Template per JSON file,
+// read and parsed at the edge. Snippets are templates too (kind `cuplikan`, named as they are
+// included: `{{> salam_pembuka}}`), so they are seeded and synced like any other template.
 // Each file is a complete agency Template; its agencyId, updatedBy and updatedAt are placeholders
 // that seeding replaces with the installing agency, its coordinator and the seeding time.
 
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { TemplateSchema, type Template } from '../../src-shared/domain/template';
+import {
+  SNIPPET_KIND,
+  SNIPPET_NAME_PATTERN,
+  TemplateSchema,
+  type Template,
+} from '../../src-shared/domain/template';
 
 export const DEFAULT_TEMPLATES_DIR = join(import.meta.dirname, '../../resources/templates');
-
-/** A snippet included with `{{> name}}`. The domain has no snippet entity yet; this is its file. */
-export const SnippetFileSchema = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snippet name is lower_snake_case'),
-  description: z.string().min(1).max(200),
-  body: z.string().min(1).max(20_000),
-});
-export type SnippetFile = z.infer<typeof SnippetFileSchema>;
 
 export type AgencyTemplate = Extract<Template, { scope: 'agency' }>;
 
@@ -30,7 +27,10 @@ async function readJsonFiles(dir: string): Promise<{ file: string; value: unknow
   );
 }
 
-/** Every default template, in file-name order; throws naming the file that does not parse. */
+/**
+ * Every default template and snippet, in file-name order; throws naming the file that does not
+ * parse, is not agency-wide, or is a snippet whose name cannot be included.
+ */
 export async function loadDefaultTemplates(dir = DEFAULT_TEMPLATES_DIR): Promise<AgencyTemplate[]> {
   const templates: AgencyTemplate[] = [];
   for (const { file, value } of await readJsonFiles(dir)) {
@@ -38,19 +38,12 @@ export async function loadDefaultTemplates(dir = DEFAULT_TEMPLATES_DIR): Promise
     if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
     if (parsed.data.scope !== 'agency')
       throw new Error(`${file}: a default template is agency-wide`);
+    if (parsed.data.kind === SNIPPET_KIND && !SNIPPET_NAME_PATTERN.test(parsed.data.name)) {
+      throw new Error(`${file}: a snippet's name is lower_snake_case, as it is included`);
+    }
     templates.push(parsed.data);
   }
   return templates;
-}
-
-export async function loadDefaultSnippets(
-  dir = join(DEFAULT_TEMPLATES_DIR, 'snippets'),
-): Promise<SnippetFile[]> {
-  return (await readJsonFiles(dir)).map(({ file, value }) => {
-    const parsed = SnippetFileSchema.safeParse(value);
-    if (!parsed.success) throw new Error(`snippets/${file}: ${parsed.error.message}`);
-    return parsed.data;
-  });
 }
 
 /** The template as the installing agency owns it. */

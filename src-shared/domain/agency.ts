@@ -31,10 +31,50 @@ export const DEFAULT_AGENCY_SETTINGS = {
   pendingInfoWaitDays: 10,
 } as const;
 
+/** The letter number when an agency sets none: B/1916449/DINKES/XII/2026 (src-shared/letter). */
+export const DEFAULT_LETTER_NUMBER_PATTERN = 'B/{nomor}/{kode}/{bulan}/{tahun}';
+
+/** The largest letterhead logo, in data-URL characters (about 110 KB of image). */
+export const MAX_LETTERHEAD_LOGO_CHARS = 150_000;
+
+/**
+ * A letterhead logo: a PNG or JPEG data URL. Not SVG: an SVG is a document that may carry script
+ * and remote references into the print window. A malformed logo is dropped, not the letterhead.
+ */
+export const LetterheadLogoSchema = z
+  .string()
+  .max(MAX_LETTERHEAD_LOGO_CHARS)
+  .regex(
+    /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/,
+    'logo must be a PNG or JPEG data URL',
+  );
+
+/** The kop surat of the agency's official letters (src-shared/letter): every field may be blank. */
+export const LetterheadSchema = z.strictObject({
+  /** Street address as printed under the agency's name; may span lines. */
+  address: z.string().max(500).default(''),
+  /** The place written before the date ("Sukamaju, 1 Desember 2026"). */
+  city: z.string().max(100).default(''),
+  phone: z.string().max(100).default(''),
+  email: z.string().max(254).default(''),
+  website: z.string().max(200).default(''),
+  logo: LetterheadLogoSchema.nullable().default(null).catch(null),
+  /** The agency's code in letter numbers (`{kode}`), e.g. DINKES. */
+  code: z.string().max(50).default(''),
+  /** Tokens: {nomor} (tracking number), {kode}, {bulan} (Roman month), {tahun}. */
+  numberPattern: z.string().min(1).max(200).default(DEFAULT_LETTER_NUMBER_PATTERN),
+  /** The title over the signature of this agency's liaison, e.g. "Pejabat Penghubung". */
+  signerTitle: z.string().max(200).default(''),
+});
+export type Letterhead = z.infer<typeof LetterheadSchema>;
+
 export const AgencySettingsSchema = z.strictObject({
   resolutionDays: z.int().min(1).max(60).default(DEFAULT_AGENCY_SETTINGS.resolutionDays),
   adminsMayPublish: z.boolean().default(DEFAULT_AGENCY_SETTINGS.adminsMayPublish),
   pendingInfoWaitDays: z.int().min(1).max(60).default(DEFAULT_AGENCY_SETTINGS.pendingInfoWaitDays),
+  // Optional, so settings stored before letters existed still parse; a damaged letterhead is
+  // dropped rather than losing the deadlines above with it.
+  letterhead: LetterheadSchema.optional().catch(undefined),
 });
 export type AgencySettings = z.infer<typeof AgencySettingsSchema>;
 

@@ -10,6 +10,7 @@ import {
   type TemplateVariableType,
 } from './template-context';
 import {
+  escapeTemplateText,
   parseTemplate,
   type ParsedTemplate,
   type SourcePosition,
@@ -48,12 +49,18 @@ export interface TemplateAnalysis {
 }
 
 export interface RenderedTemplate {
+  /**
+   * The text; with `keepMissing`, a template again: each hole written back as its tag and every
+   * `{` of the text as a literal, so that it parses, and rendered with the holes filled gives
+   * what the original template gives with them filled.
+   */
   readonly text: string;
   /** Each placeholder that rendered nothing because its value was empty or missing. */
   readonly missing: readonly TemplateVariableUse[];
   /**
    * The text cut at every missing placeholder, in order (only with `parts: true`): what a preview
-   * shows with an input in place of each hole. Joining the text parts gives `text`.
+   * shows with an input in place of each hole. Joining the text parts gives `text` (the plain
+   * text also with `keepMissing`). Text parts are never empty, and never two in a row.
    */
   readonly parts?: readonly RenderedPart[];
 }
@@ -70,8 +77,71 @@ export interface RenderOptions {
   /**
    * Write each missing placeholder back as `{{name}}` instead of nothing: the result is a
    * template again whose only tags are the holes (a draft synced before it is complete).
+   * A placeholder keeps its filters (`{{laporan.tanggal | tanggal}}`). Conditionals are decided
+   * with the context at hand. A hole inside `{{#each}}` (`{{this.catatan}}`) cannot stand alone
+   * once the loop is gone, so a loop with such a hole is written back whole, to be expanded again
+   * with the fuller context. Literal braces of the text are written as `{{"{"}}`.
    */
   readonly keepMissing?: boolean;
+}
+
+/**
+ * Parsed sources by their text, least recently used first: a composer re-renders on every key and
+ * a bulk reply renders one template per report, so a template and its snippets parse once.
+ */
+const PARSE_CACHE_SIZE = 64;
+const parseCache = new Map<string, Result<ParsedTemplate, TemplateError>>();
+
+function parseCached(source: string): Result<ParsedTemplate, TemplateError> {
+  const cached = parseCache.get(source);
+  if (cached !== undefined) {
+    parseCache.delete(source);
+    parseCache.set(source, cached);
+    return cached;
+  }
+  const parsed = parseTemplate(source);
+  parseCache.set(source, parsed);
+  if (parseCache.size > PARSE_CACHE_SIZE) {
+    const oldest = parseCache.keys().next();
+    if (oldest.done !== true) parseCache.delete(oldest.value);
+  }
+  return parsed;
+}
+
+/** The tag a placeholder was written as, filters included. */
+function placeholderSource(path: TemplatePath, filters: readonly TemplateFilter[]): string {
+  return `{{${path.join('.')}${filters.map((filter) => ` | ${filter}`).join('')}}}`;
+}
+
+/** Template source of parsed nodes, with included snippets written inline. */
+function sourceOf(
+  nodes: readonly TemplateNode[],
+  snippets: ReadonlyMap<string, ParsedTemplate>,
+): string {
+  let source = '';
+  for (const node of nodes) {
+    switch (node.kind) {
+      case 'text':
+        source += escapeTemplateText(node.value);
+        break;
+      case 'variable':
+        source += placeholderSource(node.path, node.filters);
+        break;
+      case 'if': {
+        const otherwise =
+          node.otherwise.length === 0 ? '' : `{{else}}${sourceOf(node.otherwise, snippets)}`;
+        source += `{{#if ${node.path.join('.')}}}${sourceOf(node.then, snippets)}${otherwise}{{/if}}`;
+        break;
+      }
+      case 'each':
+        source += `{{#each ${node.path.join('.')}}}${sourceOf(node.body, snippets)}{{/each}}`;
+        break;
+      case 'include':
+        source += sourceOf(snippets.get(node.name)?.nodes ?? [], snippets);
+        break;
+    }
+  }
+  return source;
 }
 
 const MONTHS = [
@@ -97,6 +167,12 @@ function formatDayNumber(dayNumber: number): string {
 /** "24 November 2026": the calendar day of `epochMs` in the given Indonesian time zone. */
 export function formatIndonesianDate(epochMs: number, timeZone: TimeZone): string {
   return formatDayNumber(localDayNumber(epochMs, timeZone));
+}
+
+/** "24 November 2026" for the date key `2026-11-24`; null when the key is not a date. */
+export function formatIndonesianDateKey(key: string): string | null {
+  const day = dayNumberFromDateKey(key.trim());
+  return day === null ? null : formatDayNumber(day);
 }
 
 /** Escapes text for the PDF letter, the only place template output becomes HTML. */
@@ -187,7 +263,7 @@ function resolveSnippets(
               ...at,
             };
           }
-          const parsed = parseTemplate(snippets[node.name] ?? '');
+          const parsed = parseCached(snippets[node.name] ?? '');
           if (!parsed.ok) return { ...parsed.error, snippet: node.name };
           chain.push(node.name);
           const failure = visit(parsed.value.nodes);
@@ -212,7 +288,7 @@ function prepare(
   { template: ParsedTemplate; snippets: ReadonlyMap<string, ParsedTemplate> },
   TemplateError
 > {
-  const parsed = typeof template === 'string' ? parseTemplate(template) : ok(template);
+  const parsed = typeof template === 'string' ? parseCached(template) : ok(template);
   if (!parsed.ok) return parsed;
   const resolved = resolveSnippets(parsed.value, snippets);
   if (!resolved.ok) return resolved;
@@ -354,26 +430,59 @@ export function render(
   const isAnonymous = readPath(root, ['laporan', 'anonim']) === true;
   const out: string[] = [];
   const missing: TemplateVariableUse[] = [];
+  const parts: RenderedPart[] | null = options.parts === true ? [] : null;
+  // With keepMissing: the template with holes, written alongside the plain text.
+  const kept: string[] | null = options.keepMissing === true ? [] : null;
+  // Holes of list items (`this.…`) so far: a loop that gains one is written back whole.
+  let itemHoles = 0;
   let length = 0;
   // A holder, not a `let`: assignments inside the closures below would be invisible to narrowing.
   const stop: { overflow: TemplateError | null } = { overflow: null };
+  const overflow = (
+    at: SourcePosition | undefined,
+    snippet: string | undefined,
+  ): TemplateError => ({
+    code: 'output_too_long',
+    message: `The rendered text would exceed ${String(MAX_RENDERED_LENGTH)} characters`,
+    line: at?.line ?? 1,
+    column: at?.column ?? 1,
+    ...(snippet === undefined ? {} : { snippet }),
+  });
   const emit = (
     text: string,
     at: SourcePosition | undefined,
     snippet: string | undefined,
   ): void => {
     length += text.length;
-    if (length <= MAX_RENDERED_LENGTH) {
-      out.push(text);
+    if (length > MAX_RENDERED_LENGTH) {
+      stop.overflow = overflow(at, snippet);
       return;
     }
-    stop.overflow = {
-      code: 'output_too_long',
-      message: `The rendered text would exceed ${String(MAX_RENDERED_LENGTH)} characters`,
-      line: at?.line ?? 1,
-      column: at?.column ?? 1,
+    out.push(text);
+    kept?.push(escapeTemplateText(text));
+    if (parts !== null) {
+      const last = parts[parts.length - 1];
+      if (last?.kind === 'text') parts[parts.length - 1] = { kind: 'text', text: last.text + text };
+      else parts.push({ kind: 'text', text });
+    }
+  };
+  const hole = (
+    node: Extract<TemplateNode, { kind: 'variable' }>,
+    name: string,
+    snippet: string | undefined,
+  ): void => {
+    const use: TemplateVariableUse = {
+      variable: name,
+      line: node.line,
+      column: node.column,
       ...(snippet === undefined ? {} : { snippet }),
     };
+    missing.push(use);
+    parts?.push({ kind: 'missing', ...use });
+    if (kept !== null) {
+      if (node.path[0] === 'this') itemHoles += 1;
+      kept.push(placeholderSource(node.path, node.filters));
+    }
   };
 
   const lookup = (
@@ -411,16 +520,8 @@ export function render(
             value,
           );
           const text = toText(filtered, type, tz);
-          if (text === null) {
-            missing.push({
-              variable: name,
-              line: node.line,
-              column: node.column,
-              ...(snippet === undefined ? {} : { snippet }),
-            });
-          } else {
-            emit(text, node, snippet);
-          }
+          if (text === null) hole(node, name, snippet);
+          else emit(text, node, snippet);
           break;
         }
         case 'if':
@@ -434,8 +535,16 @@ export function render(
         case 'each': {
           const { name, value } = lookup(node.path, scopes);
           if (!Array.isArray(value)) break;
+          const keptBefore = kept?.length ?? 0;
+          const holesBefore = itemHoles;
           for (const item of value as readonly unknown[]) {
             walk(node.body, [...scopes, { name: `${name}[]`, value: item }], snippet, node);
+          }
+          // Outside the loop `{{this.catatan}}` means nothing: the outermost loop with an item's
+          // hole goes back as source, expanded again when the holes are filled.
+          if (kept !== null && scopes.length === 0 && itemHoles > holesBefore) {
+            kept.length = keptBefore;
+            kept.push(sourceOf([node], prepared.value.snippets));
           }
           break;
         }
@@ -451,5 +560,8 @@ export function render(
 
   walk(prepared.value.template.nodes, [], undefined, undefined);
   if (stop.overflow !== null) return err(stop.overflow);
-  return ok({ text: out.join(''), missing });
+  const text = kept === null ? out.join('') : kept.join('');
+  // Escaped braces and loops written back can make the template longer than the text.
+  if (text.length > MAX_RENDERED_LENGTH) return err(overflow(undefined, undefined));
+  return ok({ text, missing, ...(parts === null ? {} : { parts }) });
 }

@@ -160,6 +160,17 @@ function isFilter(name: string): name is TemplateFilter {
   return (templateFilters as readonly string[]).includes(name);
 }
 
+/** The tag that writes a literal `{`. */
+export const LITERAL_BRACE = '{{"{"}}';
+
+/**
+ * Template source that renders exactly `text`: every `{` written as a literal, so text holding
+ * `{{` (a citizen's title, say) or ending in `{` before a tag cannot turn into a tag.
+ */
+export function escapeTemplateText(text: string): string {
+  return text.includes('{') ? text.replaceAll('{', LITERAL_BRACE) : text;
+}
+
 export function parseTemplate(source: string): Result<ParsedTemplate, TemplateError> {
   const positionAt = positionFinder(source);
   if (source.length > MAX_TEMPLATE_LENGTH) {
@@ -261,6 +272,12 @@ export function parseTemplate(source: string): Result<ParsedTemplate, TemplateEr
         return err(fail('duplicate_else', 'This {{#if}} already has an {{else}}', at));
       }
       frame.inElse = true;
+      continue;
+    }
+
+    // A literal writes its text as is: `{{"{"}}` is a brace that would otherwise open a tag.
+    if (content.length >= 2 && content.startsWith('"') && content.endsWith('"')) {
+      emitText(content.slice(1, -1));
       continue;
     }
 

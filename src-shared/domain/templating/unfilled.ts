@@ -4,6 +4,7 @@
 
 import type { TemplateNode } from './template-syntax';
 import { parseTemplate } from './template-syntax';
+import { findTemplateVariable } from './template-context';
 import { analyze } from './template-render';
 
 /** Every snippet name a list of nodes includes directly (at any depth of blocks). */
@@ -32,7 +33,8 @@ function includedNames(nodes: readonly TemplateNode[], into: Set<string>): Set<s
  * The placeholders still in `body`, once each in order of appearance: variables by their
  * catalogue name (`petugas.nama`, `disposisi[].catatan`), then snippet includes as `> name`.
  * A body that does not parse as a template is plain text (a citizen's quoted "{{" is not a
- * placeholder), and plain text has none.
+ * placeholder), and plain text has none. Only variables of the catalogue count: a report title
+ * "Jalan {{rusak}}" copied into a reply is the citizen's text, not a hole.
  */
 export function unfilledPlaceholders(body: string): string[] {
   const parsed = parseTemplate(body);
@@ -42,6 +44,8 @@ export function unfilledPlaceholders(body: string): string[] {
   // Standing in empty snippets lets `analyze` name the variables without failing on them.
   const includes = [...includedNames(parsed.value.nodes, new Set())];
   const analysis = analyze(parsed.value, Object.fromEntries(includes.map((name) => [name, ''])));
-  const variables = analysis.ok ? analysis.value.variables : [];
+  const variables = analysis.ok
+    ? analysis.value.variables.filter((name) => findTemplateVariable(name) !== undefined)
+    : [];
   return [...variables, ...includes.map((name) => `> ${name}`)];
 }

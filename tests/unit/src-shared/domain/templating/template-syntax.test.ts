@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_NESTING_DEPTH,
   MAX_TEMPLATE_LENGTH,
+  escapeTemplateText,
   parseTemplate,
   type TemplateErrorCode,
 } from '../../../../../src-shared/domain/templating/template-syntax';
@@ -69,6 +70,34 @@ describe('parseTemplate', () => {
       ok: true,
       value: { kind: 'template', nodes: [{ kind: 'text', value: 'a { b } c }}' }] },
     });
+  });
+
+  it('writes a quoted literal as text, which is how text holds "{{"', () => {
+    expect(parseTemplate('a{{"{"}}{{ "{{x}" }}{{""}}b')).toEqual({
+      ok: true,
+      value: {
+        kind: 'template',
+        nodes: [
+          { kind: 'text', value: 'a' },
+          { kind: 'text', value: '{' },
+          { kind: 'text', value: '{{x}' },
+          { kind: 'text', value: 'b' },
+        ],
+      },
+    });
+    expect(errorOf('{{"}}')).toEqual({ code: 'bad_path', line: 1, column: 1 });
+  });
+
+  it('escapes text so that it parses back to exactly that text', () => {
+    for (const text of ['plain', '{', '{{laporan.nomor}}', 'a {{{ b', '{{"{"}}', '}}{']) {
+      const parsed = parseTemplate(escapeTemplateText(text));
+      expect(parsed.ok && parsed.value.nodes.every((node) => node.kind === 'text')).toBe(true);
+      const joined = parsed.ok
+        ? parsed.value.nodes.map((node) => (node.kind === 'text' ? node.value : '')).join('')
+        : null;
+      expect(joined).toBe(text);
+    }
+    expect(escapeTemplateText('tanpa kurung')).toBe('tanpa kurung');
   });
 
   it('parses the empty template to no nodes', () => {

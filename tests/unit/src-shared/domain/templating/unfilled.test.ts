@@ -40,6 +40,13 @@ describe('unfilledPlaceholders', () => {
     expect(unfilledPlaceholders('{{/if}}')).toEqual([]);
   });
 
+  it('ignores words in braces that are not variables of the catalogue (a citizen wrote them)', () => {
+    expect(unfilledPlaceholders('Perihal: "Jalan {{rusak}} parah". Terima kasih.')).toEqual([]);
+    expect(unfilledPlaceholders('Perihal: "{{rusak}}", oleh {{petugas.nama}}')).toEqual([
+      'petugas.nama',
+    ]);
+  });
+
   it('never throws, and finds nothing in text without braces', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (text) => {
