@@ -10,6 +10,7 @@ import { resetListOrderIds } from '../features/selection/list-selection';
 import { useSelectionStore } from '../features/selection/selection-store';
 import { MainLayout } from '../features/shell/MainLayout';
 import { useNavigationStore } from '../features/shell/navigation-store';
+import { TemplateLibraryScreen } from '../features/templates/TemplateLibraryScreen';
 import { useT } from '../i18n/i18n';
 import { bridge } from '../platform/bridge';
 import { createInboxClient } from '../sync/inbox-client';
@@ -91,6 +92,8 @@ export function App({ createInbox = createInboxClient }: AppProps = {}) {
       </a>
       {view === 'settings' ? (
         <SettingsScreen appInfo={appInfo} activeProfileId={profile.id} />
+      ) : view === 'templates' ? (
+        <TemplateLibraryScreen user={profile.user} />
       ) : (
         <MainLayout
           profile={profile}

@@ -2,7 +2,18 @@
 import { create } from 'zustand';
 import type { QueueId } from '../queues/queue-definitions';
 
-export type View = 'inbox' | 'settings';
+export type View = 'inbox' | 'settings' | 'templates';
+
+/**
+ * Asked before the view changes: a screen with unsaved work (the template editor) answers false
+ * and runs `proceed` itself once the operator chose to leave. One screen guards at a time.
+ */
+export type LeaveGuard = (proceed: () => void) => boolean;
+let leaveGuard: LeaveGuard | null = null;
+
+export function setLeaveGuard(guard: LeaveGuard | null): void {
+  leaveGuard = guard;
+}
 
 interface NavigationState {
   view: View;
@@ -22,10 +33,14 @@ export const initialNavigationState = (): Pick<
   shortcutsOpen: false,
 });
 
-export const useNavigationStore = create<NavigationState>()((set) => ({
+export const useNavigationStore = create<NavigationState>()((set, get) => ({
   ...initialNavigationState(),
   openView(view) {
-    set({ view });
+    const go = () => {
+      set({ view });
+    };
+    if (view !== get().view && leaveGuard !== null && !leaveGuard(go)) return;
+    go();
   },
   selectQueue(queue) {
     set({ queue, view: 'inbox' });

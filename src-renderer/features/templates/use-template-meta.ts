@@ -1,0 +1,19 @@
+// "Versi 3 · diubah oleh Siti Rahmawati · 11 Jun 2025": who changed a template last and when, for
+// the library list and the editor.
+import type { Template } from '../../../src-shared/domain/template';
+import { useLocaleStore, useT } from '../../i18n/i18n';
+import { formatDate } from '../inbox/inbox-format';
+import { referenceMaps } from '../inbox/reference-maps';
+import { useTemplateLibraryStore } from './template-library-store';
+
+export function useTemplateMeta(): (template: Template) => string {
+  const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
+  const users = referenceMaps(useTemplateLibraryStore((s) => s.reference)).users;
+  return (template) =>
+    t('templates.meta', {
+      version: template.version,
+      user: users.get(template.updatedBy)?.displayName ?? template.updatedBy,
+      date: formatDate(locale, template.updatedAt),
+    });
+}
