@@ -2,16 +2,36 @@
 // (server layer + pending changes), apply the batch through the engine (one transaction, held
 // back for the undo window), undo it (withdraw while held, else compensate) and list batches.
 // The rules live in src-shared/bulk; this module only reads the local store and calls the engine.
+// A reply reads what its template needs (reference data, snippets, dispositions when it lists
+// them) before planning; planning and rendering then run synchronously, and the engine writes the
+// batch in one read and one write of its own transaction.
 
 import type { UserActor } from '../../src-shared/domain/actor';
+import type { Disposition } from '../../src-shared/domain/disposition';
 import type { Report } from '../../src-shared/domain/report';
-import type { BulkRequest } from '../../src-shared/bulk/bulk-action';
+import type { ReportResponse } from '../../src-shared/domain/response';
+import type { Template } from '../../src-shared/domain/template';
+import { snippetsOf } from '../../src-shared/domain/templating/template-context-build';
+import type { BulkAction, BulkRequest } from '../../src-shared/bulk/bulk-action';
 import { summarizeBatch } from '../../src-shared/bulk/batch-summary';
-import { planBulk } from '../../src-shared/bulk/bulk-plan';
+import {
+  planBulk,
+  prepareReply,
+  renderPreparedReply,
+  templateErrorText,
+  type BulkPlanInput,
+  type ReplyRenderBase,
+} from '../../src-shared/bulk/bulk-plan';
 import { planCompensation } from '../../src-shared/bulk/compensation';
 import { err, ok, type Result } from '../../src-shared/result';
 import { BATCHES_KEPT, type SyncEngine } from '../../src-shared/sync/client/engine';
-import { effectiveRow, recordKey, type LocalStore } from '../../src-shared/sync/client/ports';
+import {
+  effectiveRow,
+  recordKey,
+  type LayeredRecord,
+  type LocalStore,
+  type RecordKey,
+} from '../../src-shared/sync/client/ports';
 import type { MutatorContext } from '../../src-shared/sync/mutators';
 import type { Clock } from '../../src-shared/ports';
 import type {
@@ -24,6 +44,8 @@ import type {
 
 /** How many applicable reports the confirmation names. */
 export const BULK_SAMPLE_SIZE = 5;
+/** How many rendered replies the confirmation shows in full. */
+export const REPLY_SAMPLE_SIZE = 3;
 /** How many batches `batches()` lists (the engine keeps more for undo). */
 export const BATCHES_LISTED = 50;
 
@@ -38,6 +60,34 @@ export interface BulkOperationsDeps {
    * one data event, storage failures reported); answers null when the store failed.
    */
   readonly write: <T extends { readonly ok: boolean }>(fn: () => Promise<T>) => Promise<T | null>;
+  /**
+   * A report's record and its children's (both layers), null when unknown (PoskoLocalDb's
+   * reportRecords): the dispositions a reply may list, the responses an approval looks for.
+   */
+  readonly reportRecords: (
+    reportId: string,
+  ) => Promise<ReadonlyMap<RecordKey, LayeredRecord> | null>;
+}
+
+/** A report's children a reply or an approval reads, as the operator sees them. */
+interface ReportChildren {
+  readonly dispositions: readonly Disposition[];
+  readonly responses: readonly ReportResponse[];
+}
+
+const noChildren: ReportChildren = { dispositions: [], responses: [] };
+
+function childrenOf(records: ReadonlyMap<RecordKey, LayeredRecord> | null): ReportChildren {
+  if (records === null) return noChildren;
+  const dispositions: Disposition[] = [];
+  const responses: ReportResponse[] = [];
+  for (const record of records.values()) {
+    const row = effectiveRow(record);
+    if (row?.entity === 'disposition') dispositions.push(row.data);
+    else if (row?.entity === 'response') responses.push(row.data);
+  }
+  dispositions.sort((a, b) => a.at - b.at);
+  return { dispositions, responses };
 }
 
 export type BulkOperations = Pick<
@@ -74,6 +124,71 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
     });
   }
 
+  /** The children of the reports found, read side by side (each its own read transaction). */
+  async function readChildren(
+    reports: readonly { id: string; report: Report | null }[],
+  ): Promise<Map<string, ReportChildren>> {
+    const found = reports.flatMap((entry) => (entry.report === null ? [] : [entry.id]));
+    const records = await Promise.all(found.map((id) => deps.reportRecords(id)));
+    return new Map(found.map((id, i) => [id, childrenOf(records[i] ?? null)]));
+  }
+
+  /** Agency and personal templates of the operator, as the reference rows hold them. */
+  async function readTemplates(): Promise<Template[]> {
+    const rows = await store.listReference();
+    return rows.flatMap((row) => (row.entity === 'template' ? [row.data] : []));
+  }
+
+  /**
+   * What planning `action` reads besides the reports: for a reply, its template prepared once
+   * and rendered per report; for an approval, each report's responses.
+   */
+  async function extraInput(
+    action: BulkAction,
+    reports: readonly { id: string; report: Report | null }[],
+  ): Promise<Pick<BulkPlanInput, 'renderReply' | 'responsesOf'>> {
+    switch (action.kind) {
+      case 'reply': {
+        const templates = await readTemplates();
+        const snippets = snippetsOf(templates, deps.actor.id);
+        const prepared = prepareReply(action.body, snippets);
+        if (!prepared.ok) {
+          const error = templateErrorText(prepared.error);
+          return { renderReply: () => ({ ok: false, error }) };
+        }
+        const children = prepared.value.readsDispositions
+          ? await readChildren(reports)
+          : new Map<string, ReportChildren>();
+        const reference = engine.reference();
+        const base: ReplyRenderBase = {
+          agencies: reference.agencies,
+          categories: reference.categories,
+          users: reference.users,
+          officerId: deps.actor.id,
+          now: deps.clock.now(),
+          calendar: reference.calendar,
+          // The kind decides which deadline `batas_waktu` names (a request for information, …).
+          kind: templates.find((template) => template.id === action.templateId)?.kind ?? null,
+        };
+        return {
+          renderReply: (report) =>
+            renderPreparedReply(
+              prepared.value,
+              report,
+              (children.get(report.id) ?? noChildren).dispositions,
+              base,
+            ),
+        };
+      }
+      case 'approve_responses': {
+        const children = await readChildren(reports);
+        return { responsesOf: (id) => (children.get(id) ?? noChildren).responses };
+      }
+      default:
+        return {};
+    }
+  }
+
   async function plan(request: BulkRequest, batchId: string) {
     // A merge reads the kept report too, when it was picked outside the selection.
     const ids =
@@ -81,7 +196,13 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
         ? [...request.reportIds, request.action.keepReportId]
         : request.reportIds;
     const reports = await readReports(ids);
-    const planned = planBulk({ action: request.action, batchId, reports }, context(), deps.newId);
+    const extra = await extraInput(request.action, reports);
+    // From here to the engine's write nothing waits on anything but the engine's own transaction.
+    const planned = planBulk(
+      { action: request.action, batchId, reports, ...extra },
+      context(),
+      deps.newId,
+    );
     return { reports, planned };
   }
 
@@ -93,9 +214,25 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
       const { reports, planned } = await plan(request, deps.newId());
       const byId = new Map(reports.map((entry) => [entry.id, entry.report]));
       const applicable = [...new Set(planned.batchItems.map((item) => item.reportId))];
-      const sample = applicable.slice(0, BULK_SAMPLE_SIZE).flatMap((id) => {
+      // A reply's sample shows each text as it would be sent: the body of its planned mutation.
+      const rendered = new Map(
+        planned.items.flatMap((item) =>
+          item.name === 'response.send' ? [[item.args.reportId, item.args.body] as const] : [],
+        ),
+      );
+      const size = request.action.kind === 'reply' ? REPLY_SAMPLE_SIZE : BULK_SAMPLE_SIZE;
+      const sample = applicable.slice(0, size).flatMap((id) => {
         const report = byId.get(id);
-        return report == null ? [] : [{ id, trackingId: report.trackingId, title: report.title }];
+        if (report == null) return [];
+        const text = rendered.get(id);
+        return [
+          {
+            id,
+            trackingId: report.trackingId,
+            title: report.title,
+            ...(text === undefined ? {} : { rendered: text }),
+          },
+        ];
       });
       return { applicable, sample, skipped: planned.skipped };
     },

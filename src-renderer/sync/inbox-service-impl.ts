@@ -952,6 +952,7 @@ export async function createInboxService(
         clock: deps.clock,
         newId,
         write: runLocalWrite,
+        reportRecords: (id) => rt.db.reportRecords(id),
       });
       bulkByRuntime.set(rt, bulk);
     }

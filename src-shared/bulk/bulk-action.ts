@@ -12,8 +12,9 @@ import type { MutationName } from '../sync/protocol';
 // Actions
 
 /**
- * Every bulk action, one variant each. Adding one (e.g. `reply` with a template, issue 7) means a
- * variant here and a planner entry in bulk-plan.ts; the compiler finds every other place.
+ * Every bulk action, one variant each. Adding one means a variant here and a planner entry in
+ * bulk-plan.ts; the compiler finds every other place. A reply and an approval read more than the
+ * report (its rendering, its responses): the caller hands those to the planner (BulkPlanInput).
  */
 export type BulkAction =
   /** verifyDispose for unverified reports, redispose for those already disposed. */

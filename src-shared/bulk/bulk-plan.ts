@@ -3,9 +3,21 @@
 // apply to is listed with exactly the refusal it would get. Pure, and linear in the selection.
 
 import { assertNever } from '../domain/assert-never';
+import type { Disposition } from '../domain/disposition';
 import type { Report } from '../domain/report';
 import type { ReportResponse } from '../domain/response';
 import { reportWorkflow } from '../domain/report-workflow';
+import {
+  buildTemplateContext,
+  type TemplateContextInput,
+} from '../domain/templating/template-context-build';
+import { analyze, render, type TemplateSnippets } from '../domain/templating/template-render';
+import {
+  parseTemplate,
+  type ParsedTemplate,
+  type TemplateError,
+} from '../domain/templating/template-syntax';
+import { ok, type Result } from '../result';
 import type { MutationError } from '../sync/mutation-error';
 import { emptyMutatorState, runMutator, type MutatorContext } from '../sync/mutators';
 import {
@@ -54,7 +66,10 @@ export interface BulkPlanInput {
   readonly responsesOf?: (reportId: string) => readonly ReportResponse[];
 }
 
-/** A reply template rendered for one report: the text, or why it cannot be sent. */
+/**
+ * A reply template rendered for one report: the text, or why it cannot be sent (`missing`: the
+ * variables that rendered empty; `error`: the template or a snippet does not parse).
+ */
 export type ReplyRendering =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly missing: readonly string[] }
@@ -135,6 +150,8 @@ export function checkPlanned(
   mutation: PlannedMutation,
   report: Report,
   ctx: MutatorContext,
+  /** The response the mutation names, as the engine would load it (approve reads it). */
+  response: ReportResponse | null = null,
 ): MutationError | null {
   if (hasUnstorableText(mutation.args)) {
     return {
@@ -153,7 +170,7 @@ export function checkPlanned(
       message: `Invalid arguments for ${mutation.name}${where}: ${issue?.message ?? 'invalid'}`,
     };
   }
-  const result = runMutator({ ...emptyMutatorState, report }, mutation, ctx);
+  const result = runMutator({ ...emptyMutatorState, report, response }, mutation, ctx);
   return result.ok ? null : result.error;
 }
 
@@ -215,9 +232,12 @@ function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** The actions planned report by report without reading anything besides the report. */
+type SimpleAction = Exclude<BulkAction, { kind: 'merge' | 'reply' | 'approve_responses' }>;
+
 /** The mutation a single-report action makes of `report` (merge is planned across reports). */
 function mutationFor(
-  action: Exclude<BulkAction, { kind: 'merge' }>,
+  action: SimpleAction,
   report: Report,
   batchId: string,
   newId: () => string,
@@ -313,8 +333,9 @@ function check(
   report: Report,
   ctx: PlanContext,
   idPrefix: string,
+  response: ReportResponse | null = null,
 ): Slot {
-  const refusal = checkPlanned(mutation, report, { ...ctx, idPrefix });
+  const refusal = checkPlanned(mutation, report, { ...ctx, idPrefix }, response);
   if (refusal !== null) return skipFromRefusal(report, refusal);
   return unchanged(mutation, report) ?? { mutation, report };
 }
@@ -367,10 +388,183 @@ function planMerge(
   return slots.map((slot) => slot ?? keepSlot);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Replies and approvals
+
+/**
+ * The id of the response a reply batch creates for the report at `index` of the selection
+ * (without repeats): new for every batch, and the same wherever the batch is planned.
+ */
+export function replyResponseId(batchId: string, index: number): string {
+  return `${batchId}:reply:${String(index)}`;
+}
+
+/**
+ * What a reply is checked with before its own text is known: a report that would refuse any reply
+ * (not in progress, out of scope, a role that does not answer) is skipped with that refusal, so
+ * the reports held back for missing values are exactly those that would otherwise be sent.
+ */
+const REPLY_PROBE_BODY = 'Terima kasih.';
+
+/** A template error as one line: where it is (and in which snippet), then what is wrong. */
+export function templateErrorText(error: TemplateError): string {
+  const snippet = error.snippet === undefined ? '' : ` (snippet ${error.snippet})`;
+  return `Line ${String(error.line)}, column ${String(error.column)}${snippet}: ${error.message}`;
+}
+
+/**
+ * A reply template made ready once per batch: parsed, and its snippets resolved and checked, so
+ * a broken template is reported once and each report only renders.
+ */
+export interface PreparedReply {
+  readonly template: ParsedTemplate;
+  readonly snippets: TemplateSnippets;
+  /** Whether it lists dispositions: only then does rendering need each report's dispositions. */
+  readonly readsDispositions: boolean;
+}
+
+export function prepareReply(
+  source: string,
+  snippets: TemplateSnippets,
+): Result<PreparedReply, TemplateError> {
+  const parsed = parseTemplate(source);
+  if (!parsed.ok) return parsed;
+  const analysis = analyze(parsed.value, snippets);
+  if (!analysis.ok) return analysis;
+  return ok({
+    template: parsed.value,
+    snippets,
+    readsDispositions: analysis.value.variables.some(
+      (name) => name === 'disposisi' || name.startsWith('disposisi['),
+    ),
+  });
+}
+
+/** What every report of a batch renders with besides itself and its dispositions. */
+export type ReplyRenderBase = Omit<TemplateContextInput, 'report' | 'dispositions'>;
+
+/** The reply for one report: its text, or the variables it leaves empty, or the error. */
+export function renderPreparedReply(
+  prepared: PreparedReply,
+  report: Report,
+  dispositions: readonly Disposition[],
+  base: ReplyRenderBase,
+): ReplyRendering {
+  const context = buildTemplateContext({ ...base, report, dispositions });
+  const rendered = render(prepared.template, context, {
+    snippets: prepared.snippets,
+    timeZone: report.timeZone,
+  });
+  if (!rendered.ok) return { ok: false, error: templateErrorText(rendered.error) };
+  if (rendered.value.missing.length > 0) {
+    return { ok: false, missing: rendered.value.missing.map((use) => use.variable) };
+  }
+  return { ok: true, text: rendered.value.text };
+}
+
+/** The variables a rendering left empty, once each, in the order they came. */
+function distinctVariables(missing: readonly string[]): string[] {
+  return [...new Set(missing)];
+}
+
+function planReply(
+  action: Extract<BulkAction, { kind: 'reply' }>,
+  report: Report,
+  index: number,
+  input: BulkPlanInput,
+  ctx: PlanContext,
+): Slot {
+  const { batchId } = input;
+  const renderReply = input.renderReply;
+  if (renderReply === undefined) throw new Error('planBulk: a reply needs renderReply');
+  const idPrefix = `${batchId}:plan:${String(index)}`;
+  const send = (body: string): PlannedMutation => ({
+    name: 'response.send',
+    args: {
+      reportId: report.id,
+      responseId: replyResponseId(batchId, index),
+      body,
+      publish: action.publish,
+      batchId,
+    },
+  });
+  const refusal = checkPlanned(send(REPLY_PROBE_BODY), report, { ...ctx, idPrefix });
+  if (refusal !== null) return skipFromRefusal(report, refusal);
+  const rendering = renderReply(report);
+  if (rendering.ok) return check(send(rendering.text), report, ctx, idPrefix);
+  if ('missing' in rendering) {
+    const variables = distinctVariables(rendering.missing);
+    return {
+      ...bulkSkip(
+        report,
+        'bulk/missing-values',
+        'bulk.missing_values',
+        `Report ${report.trackingId} leaves ${variables.join(', ')} empty; held back`,
+      ),
+      variables,
+    };
+  }
+  return bulkSkip(report, 'bulk/template-error', 'bulk.template_error', rendering.error);
+}
+
+/** The response of the report waiting for approval: the latest submitted, if any. */
+function submittedResponse(responses: readonly ReportResponse[]): ReportResponse | null {
+  let latest: Extract<ReportResponse, { state: 'submitted' }> | null = null;
+  for (const response of responses) {
+    if (response.state !== 'submitted') continue;
+    if (latest === null || response.submittedAt > latest.submittedAt) latest = response;
+  }
+  return latest;
+}
+
+function planApproval(report: Report, index: number, input: BulkPlanInput, ctx: PlanContext): Slot {
+  const responsesOf = input.responsesOf;
+  if (responsesOf === undefined) throw new Error('planBulk: an approval needs responsesOf');
+  const response = submittedResponse(responsesOf(report.id));
+  if (response === null) {
+    return bulkSkip(
+      report,
+      'bulk/no-submitted-response',
+      'bulk.no_submitted_response',
+      `Report ${report.trackingId} has no response waiting for approval`,
+    );
+  }
+  const approve: PlannedMutation = {
+    name: 'response.approve',
+    args: { reportId: report.id, responseId: response.id, publish: true, batchId: input.batchId },
+  };
+  return check(approve, report, ctx, `${input.batchId}:plan:${String(index)}`, response);
+}
+
+/** The slot of one report of a per-report action (every action but merge). */
+function planOne(
+  action: Exclude<BulkAction, { kind: 'merge' }>,
+  report: Report,
+  index: number,
+  input: BulkPlanInput,
+  ctx: PlanContext,
+  newId: () => string,
+): Slot {
+  switch (action.kind) {
+    case 'reply':
+      return planReply(action, report, index, input, ctx);
+    case 'approve_responses':
+      return planApproval(report, index, input, ctx);
+    default:
+      return check(
+        mutationFor(action, report, input.batchId, newId),
+        report,
+        ctx,
+        `${input.batchId}:plan:${String(index)}`,
+      );
+  }
+}
+
 /**
  * Plans `input.action` over the selection: for every distinct selected report, in selection
  * order, either one mutation carrying `batchId` (with the report's fields before it) or a skip
- * with the reason. Checking runs each mutator once per report, so 1,000 reports take a few ms.
+ * with the reason. Checking runs each mutator once per report (a reply twice, around rendering
+ * it), so 1,000 reports take a few ms plus the renderings.
  */
 export function planBulk(input: BulkPlanInput, ctx: PlanContext, newId: () => string): BulkPlan {
   const { action, batchId } = input;
@@ -381,12 +575,7 @@ export function planBulk(input: BulkPlanInput, ctx: PlanContext, newId: () => st
       : entries.map((entry, i) =>
           entry.report === null
             ? notFound(entry.id)
-            : check(
-                mutationFor(action, entry.report, batchId, newId),
-                entry.report,
-                ctx,
-                `${batchId}:plan:${String(i)}`,
-              ),
+            : planOne(action, entry.report, i, input, ctx, newId),
         );
   const plan: BulkPlan = { items: [], batchItems: [], skipped: [] };
   for (const slot of slots) {

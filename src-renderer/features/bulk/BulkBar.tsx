@@ -9,6 +9,7 @@ import { useInboxStore } from '../inbox/inbox-store';
 import { selectSelectedCount, useSelectionStore } from '../selection/selection-store';
 import { bulkActionsForRole, bulkKeys, bulkLabelKey } from './bulk-catalog';
 import { formatCount } from './bulk-format';
+import { useBulkSettings } from './bulk-settings';
 import { useBulkStore } from './bulk-store';
 import type { BulkActionKind } from '../../../src-shared/bulk/bulk-action';
 
@@ -21,7 +22,8 @@ export function BulkBar() {
   const locale = useLocaleStore((s) => s.locale);
   const count = useSelectionStore(selectSelectedCount);
   const role = useInboxStore((s) => s.user?.role ?? null);
-  const kinds = role === null ? [] : bulkActionsForRole(role);
+  const settings = useBulkSettings();
+  const kinds = role === null ? [] : bulkActionsForRole(role, settings);
   const shown = formatCount(locale, count);
 
   const commands: Command[] =

@@ -11,12 +11,21 @@ import { useInboxStore } from '../inbox/inbox-store';
 import { nameOf, referenceMaps } from '../inbox/reference-maps';
 import { bulkLabelKey, confirmationText, type BulkNames } from './bulk-catalog';
 import { formatCount, SLOT, splitAtSlot } from './bulk-format';
+import { splitHeld } from './bulk-reply';
 import { BulkForm } from './BulkForms';
+import { HeldList, ReplySample } from './BulkReplyPreview';
 import { useBulkStore } from './bulk-store';
 import { selectHoldMs, useUndoWindowStore } from './undo-window-store';
 
 /** A skipped or irreversible report's reason, in the operator's language. */
 export function skipReasonText(t: Translate, skip: BulkSkip): string {
+  // A held-back reply names the values to fill; a broken template, where it is broken.
+  if (skip.reasonKey === 'bulk.missing_values' && skip.variables !== undefined) {
+    return t('bulk.missing_values.detail', { variables: skip.variables.join(', ') });
+  }
+  if (skip.reasonKey === 'bulk.template_error') {
+    return t('bulk.template_error.detail', { message: skip.message });
+  }
   return isMessageKey(skip.reasonKey)
     ? t(skip.reasonKey)
     : t('error.generic', { message: skip.message });
@@ -98,7 +107,12 @@ function Confirmation({
   const keepTracking = useTrackingId(action.kind === 'merge' ? action.keepReportId : null, preview);
 
   const count = preview.applicable.length;
-  const skipped = preview.skipped.length;
+  // A reply lists the reports it holds back (values left empty) apart from the others it skips.
+  const isReply = action.kind === 'reply';
+  const { held, other } = isReply
+    ? splitHeld(preview.skipped)
+    : { held: [], other: preview.skipped };
+  const skipped = other.length;
   const names: BulkNames = {
     agency: (id) => nameOf(maps.agencies, id),
     user: (id) => maps.users.get(id)?.displayName ?? id,
@@ -118,7 +132,7 @@ function Confirmation({
       }}
     >
       <p className="bulk-confirm__sentence" data-testid="bulk-sentence">
-        {confirmationText(t, action, count, names)}
+        {confirmationText(t, action, count, names, held.length)}
       </p>
       <p className="bulk-confirm__counts">
         {before}
@@ -140,8 +154,10 @@ function Confirmation({
           </>
         )}
       </p>
-      {showSkipped && <SkipList skips={preview.skipped} label={t('bulk.skipped.list')} />}
-      {preview.sample.length > 0 && (
+      {showSkipped && <SkipList skips={other} label={t('bulk.skipped.list')} />}
+      {isReply && <ReplySample preview={preview} />}
+      {isReply && held.length > 0 && <HeldList held={held} />}
+      {!isReply && preview.sample.length > 0 && (
         <div className="bulk-confirm__sample">
           <span>{t('bulk.sample')}</span>
           <ul>

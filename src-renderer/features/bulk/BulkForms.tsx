@@ -3,7 +3,7 @@
 // question is the same; what differs for many reports (tags added and removed, the report a merge
 // keeps, anyone in the subtree as assignee) is asked here. The dispose form shows the routing
 // suggestions for the first selected report.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import type { BulkAction, BulkActionKind } from '../../../src-shared/bulk/bulk-action';
 import { archiveReasons, type ArchiveReason } from '../../../src-shared/domain/archive-reason';
 import { isInSubtree } from '../../../src-shared/domain/parent-tree';
@@ -22,59 +22,10 @@ import { useInboxStore } from '../inbox/inbox-store';
 import { referenceMaps } from '../inbox/reference-maps';
 import { RoutingSuggestions } from '../routing/RoutingSuggestions';
 import type { RoutingAnswer } from '../../sync/inbox-service';
+import { FormFrame, frameProps, type BulkFormProps } from './BulkFormFrame';
+import { ApproveForm, ReplyForm } from './BulkReplyForms';
 
-export interface BulkFormProps {
-  readonly reportIds: readonly string[];
-  /** Whether a check is on its way (the submit button waits). */
-  readonly busy: boolean;
-  readonly onSubmit: (action: BulkAction) => void;
-  readonly onCancel: () => void;
-}
-
-/** The frame of every form: fields, then "Periksa" (the confirmation comes next) and "Batal". */
-function FormFrame({
-  canSubmit,
-  busy,
-  build,
-  onSubmit,
-  onCancel,
-  children,
-}: {
-  canSubmit: boolean;
-  busy: boolean;
-  build: () => BulkAction;
-  onSubmit: (action: BulkAction) => void;
-  onCancel: () => void;
-  children: ReactNode;
-}) {
-  const t = useT();
-  return (
-    <form
-      className="form action-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (canSubmit && !busy) onSubmit(build());
-      }}
-    >
-      {children}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy || !canSubmit}>
-          {t('bulk.check')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('action.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-type FrameProps = Pick<BulkFormProps, 'busy' | 'onSubmit' | 'onCancel'>;
-const frameProps = ({ busy, onSubmit, onCancel }: BulkFormProps): FrameProps => ({
-  busy,
-  onSubmit,
-  onCancel,
-});
+export type { BulkFormProps };
 
 /** Routing suggestions for the first selected report (the selection is usually alike). */
 function useRoutingAnswer(reportId: string | undefined): RoutingAnswer | null {
@@ -428,5 +379,9 @@ export function BulkForm({ kind, ...props }: BulkFormProps & { kind: BulkActionK
       return <TagsForm {...props} />;
     case 'set_privacy':
       return <PrivacyForm {...props} />;
+    case 'reply':
+      return <ReplyForm {...props} />;
+    case 'approve_responses':
+      return <ApproveForm {...props} />;
   }
 }

@@ -13,6 +13,7 @@ import {
   workflowRolesOf,
   type WorkflowAction,
 } from '../../../src-shared/domain/report-workflow';
+import type { AgencySettings } from '../../../src-shared/domain/agency';
 import type { UserRole } from '../../../src-shared/domain/user';
 import type { MessageKey, Translate } from '../../i18n/i18n';
 import { FIELD_EDIT_ROLES, NOTE_ROLES } from '../inbox/actions/action-catalog';
@@ -29,6 +30,9 @@ export const bulkKeys: Readonly<Record<BulkActionKind, string>> = {
   set_privacy: 'p',
   assign: 'a',
   add_note: 'n',
+  // The same letter replies to the open report (features/reply); with a selection, to all of it.
+  reply: 'r',
+  approve_responses: 'shift+a',
 };
 
 /** The order of the buttons in the bar: the workflow moves first, then the edits. */
@@ -38,6 +42,8 @@ export const bulkBarOrder: readonly BulkActionKind[] = [
   'not_authority',
   'archive',
   'merge',
+  'reply',
+  'approve_responses',
   'set_category',
   'set_tags',
   'set_privacy',
@@ -58,7 +64,18 @@ const workflowMoves: Readonly<Record<BulkActionKind, readonly WorkflowAction[] |
   set_privacy: null,
   assign: null,
   add_note: null,
+  // Sending may publish, but a reply submitted for approval moves nothing: see editRoles.
+  reply: null,
+  // Approving in bulk publishes: who may is the publish move's question (with the setting).
+  approve_responses: ['publish_response'],
 };
+
+/** The roles that write responses (the mutators' RESPONSE_AUTHORS). */
+const RESPONSE_AUTHOR_ROLES: readonly UserRole[] = [
+  'admin_instansi',
+  'operator_unit',
+  'pejabat_penghubung',
+];
 
 /** Field edits: the roles the single-report catalogue offers them to. */
 const editRoles: Readonly<Record<BulkActionKind, readonly UserRole[] | null>> = {
@@ -72,23 +89,46 @@ const editRoles: Readonly<Record<BulkActionKind, readonly UserRole[] | null>> = 
   set_privacy: FIELD_EDIT_ROLES,
   assign: NOTE_ROLES,
   add_note: NOTE_ROLES,
+  reply: RESPONSE_AUTHOR_ROLES,
+  approve_responses: null,
 };
 
-function mayDo(role: UserRole, kind: BulkActionKind): boolean {
+/** The agency settings that widen who may act (the operator's own agency's). */
+export type BulkSettings = Pick<AgencySettings, 'adminsMayPublish'>;
+
+const NO_WIDENING: BulkSettings = { adminsMayPublish: false };
+
+/** Whether the role makes the move: named in the table, or granted by a setting that is on. */
+function makesMove(acting: readonly UserRole[], move: WorkflowAction, settings: BulkSettings) {
+  const rule = reportWorkflow[move];
+  return (
+    rule.actors.some((actor) => actor !== 'system' && acting.includes(actor)) ||
+    rule.actorsBySetting.some((grant) => acting.includes(grant.role) && settings[grant.setting])
+  );
+}
+
+function mayDo(role: UserRole, kind: BulkActionKind, settings: BulkSettings): boolean {
   const acting = workflowRolesOf(role);
   const moves = workflowMoves[kind];
-  if (moves !== null) {
-    return moves.some((move) =>
-      reportWorkflow[move].actors.some((actor) => actor !== 'system' && acting.includes(actor)),
-    );
-  }
+  if (moves !== null) return moves.some((move) => makesMove(acting, move, settings));
   const roles = editRoles[kind] ?? [];
   return acting.some((r) => roles.includes(r));
 }
 
 /** The bulk actions a role may take on some report, in bar order. */
-export function bulkActionsForRole(role: UserRole): BulkActionKind[] {
-  return bulkBarOrder.filter((kind) => mayDo(role, kind));
+export function bulkActionsForRole(
+  role: UserRole,
+  settings: BulkSettings = NO_WIDENING,
+): BulkActionKind[] {
+  return bulkBarOrder.filter((kind) => mayDo(role, kind, settings));
+}
+
+/**
+ * Whether a bulk reply may be published at once rather than submitted for approval: whoever
+ * publishes responses (a liaison officer; an admin where the agency allows it).
+ */
+export function mayPublishReplies(role: UserRole, settings: BulkSettings = NO_WIDENING): boolean {
+  return makesMove(workflowRolesOf(role), 'publish_response', settings);
 }
 
 // Every kind is in the bar.
@@ -109,12 +149,16 @@ export interface BulkNames {
   readonly trackingId: (reportId: string) => string;
 }
 
-/** The exact sentence of the confirmation: what will happen to `count` reports. */
+/**
+ * The exact sentence of the confirmation: what will happen to `count` reports (for a reply, and
+ * how many are held back for missing values: "Kirim tanggapan ke 18 laporan · 2 ditahan").
+ */
 export function confirmationText(
   t: Translate,
   action: BulkAction,
   count: number,
   names: BulkNames,
+  held = 0,
 ): string {
   switch (action.kind) {
     case 'dispose': {
@@ -162,6 +206,14 @@ export function confirmationText(
       });
     case 'add_note':
       return t('bulk.confirm.add_note', { count });
+    case 'reply': {
+      const send = t(action.publish ? 'bulk.confirm.replyPublish' : 'bulk.confirm.reply', {
+        count,
+      });
+      return held === 0 ? send : `${send}${t('bulk.confirm.held', { count: held })}`;
+    }
+    case 'approve_responses':
+      return t('bulk.confirm.approve_responses', { count });
     default:
       return assertNever(action, 'bulk action');
   }

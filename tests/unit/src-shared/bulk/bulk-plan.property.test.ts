@@ -143,7 +143,11 @@ describe('planBulk (property)', () => {
       }),
       { numRuns: 500 },
     );
-    // The runs are not all skips: every kind of action got planned somewhere.
-    expect([...kindsPlanned].sort()).toEqual([...bulkActionKinds].sort());
+    // The runs are not all skips: every kind of action got planned somewhere. Replies and
+    // approvals read more than the report; bulk-plan.reply.property.test.ts covers them.
+    const readingMore: readonly string[] = ['reply', 'approve_responses'];
+    expect([...kindsPlanned].sort()).toEqual(
+      bulkActionKinds.filter((kind) => !readingMore.includes(kind)).sort(),
+    );
   });
 });

@@ -47,7 +47,7 @@ describe('bulk bar', () => {
     ]);
   });
 
-  it('shows a unit operator only assign and note', async () => {
+  it('shows a unit operator reply, assign and note', async () => {
     harness = await mountBulk({
       user: {
         id: 'u-op',
@@ -59,9 +59,37 @@ describe('bulk bar', () => {
     });
     await select([reportId(0)]);
     expect(barButtons()).toEqual([
+      ['reply', 'r', 'r'],
       ['assign', 'a', 'a'],
       ['add_note', 'n', 'n'],
     ]);
+  });
+
+  it('shows a liaison officer "Setujui & terbitkan" and opens it with Shift+A', async () => {
+    harness = await mountBulk({
+      user: {
+        id: 'u-liaison',
+        username: 'penghubung',
+        displayName: 'Drs. Bambang Hermawan',
+        role: 'pejabat_penghubung',
+        agencyId: 'dinkes',
+      },
+    });
+    await select([reportId(0), reportId(1)]);
+    expect(barButtons()).toEqual([
+      ['reply', 'r', 'r'],
+      ['approve_responses', 'Shift+A', 'Shift+A'],
+      ['assign', 'a', 'a'],
+      ['add_note', 'n', 'n'],
+    ]);
+    expect(document.querySelector('[data-bulk-action="approve_responses"]')?.textContent).toContain(
+      'Setujui & terbitkan',
+    );
+    await runKeys('shift+a');
+    expect(useBulkStore.getState().dialog).toMatchObject({
+      kind: 'approve_responses',
+      reportIds: [reportId(0), reportId(1)],
+    });
   });
 
   it('registers the bulk commands with their keys only while reports are selected', async () => {

@@ -9,6 +9,7 @@ import {
   bulkKeys,
   confirmationText,
   doneText,
+  mayPublishReplies,
 } from '../../../../../src-renderer/features/bulk/bulk-catalog';
 import { parseUndoWindow } from '../../../../../src-renderer/features/bulk/undo-window-store';
 import { catalogEn } from '../../../../../src-renderer/i18n/catalog-en';
@@ -26,27 +27,45 @@ const names = {
 };
 
 describe('bulk action catalogue', () => {
-  it('offers admins every bulk action in bar order', () => {
-    const all = [
-      'dispose',
-      'tunda',
-      'not_authority',
-      'archive',
-      'merge',
-      'set_category',
-      'set_tags',
-      'set_privacy',
-      'assign',
-      'add_note',
-    ];
-    expect(bulkActionsForRole('admin_koordinator')).toEqual(all);
-    expect(bulkActionsForRole('admin_instansi')).toEqual(all);
-    expect(bulkActionsForRole('peserta')).toEqual(all);
+  const moves = ['dispose', 'tunda', 'not_authority', 'archive', 'merge'];
+  const edits = ['set_category', 'set_tags', 'set_privacy', 'assign', 'add_note'];
+
+  it('offers admins every move and edit in bar order, instansi admins replies too', () => {
+    expect(bulkActionsForRole('admin_koordinator')).toEqual([...moves, ...edits]);
+    expect(bulkActionsForRole('admin_instansi')).toEqual([...moves, 'reply', ...edits]);
+    // Training participants act in every agency role, the liaison officer's included.
+    expect(bulkActionsForRole('peserta')).toEqual([
+      ...moves,
+      'reply',
+      'approve_responses',
+      ...edits,
+    ]);
   });
 
-  it('offers unit operators and liaison officers only assign and note, the head nothing', () => {
-    expect(bulkActionsForRole('operator_unit')).toEqual(['assign', 'add_note']);
-    expect(bulkActionsForRole('pejabat_penghubung')).toEqual(['assign', 'add_note']);
+  it('offers approving only to liaison officers, and to instansi admins where the agency allows', () => {
+    expect(bulkActionsForRole('admin_instansi', { adminsMayPublish: true })).toEqual([
+      ...moves,
+      'reply',
+      'approve_responses',
+      ...edits,
+    ]);
+    expect(bulkActionsForRole('admin_koordinator', { adminsMayPublish: true })).not.toContain(
+      'approve_responses',
+    );
+    expect(mayPublishReplies('pejabat_penghubung')).toBe(true);
+    expect(mayPublishReplies('admin_instansi')).toBe(false);
+    expect(mayPublishReplies('admin_instansi', { adminsMayPublish: true })).toBe(true);
+    expect(mayPublishReplies('operator_unit', { adminsMayPublish: true })).toBe(false);
+  });
+
+  it('offers unit operators replies, liaison officers replies and approvals, the head nothing', () => {
+    expect(bulkActionsForRole('operator_unit')).toEqual(['reply', 'assign', 'add_note']);
+    expect(bulkActionsForRole('pejabat_penghubung')).toEqual([
+      'reply',
+      'approve_responses',
+      'assign',
+      'add_note',
+    ]);
     expect(bulkActionsForRole('pimpinan')).toEqual([]);
   });
 
@@ -62,6 +81,8 @@ describe('bulk action catalogue', () => {
       '#',
       'p',
       'n',
+      'r',
+      'shift+a',
     ]);
     expect(new Set(Object.values(bulkKeys)).size).toBe(bulkActionKinds.length);
   });
@@ -114,15 +135,35 @@ describe('bulk action catalogue', () => {
         'Atur privasi 6 laporan: rahasia ya, anonim tidak',
       ],
       [{ kind: 'add_note', body: 'x' }, 6, 'Tambahkan catatan internal ke 6 laporan'],
+      [{ kind: 'approve_responses' }, 7, 'Setujui & terbitkan 7 tanggapan'],
     ];
     for (const [action, count, text] of cases) {
       expect(confirmationText(t, action, count, names)).toBe(text);
     }
   });
 
+  it('names the reports a reply holds back in its confirmation', () => {
+    const reply = (publish: boolean): BulkAction => ({
+      kind: 'reply',
+      templateId: 'tpl-1',
+      templateName: 'Tindak lanjut',
+      body: 'Yth. {{pelapor.nama}}',
+      publish,
+    });
+    expect(confirmationText(t, reply(false), 18, names, 2)).toBe(
+      'Kirim tanggapan ke 18 laporan untuk disetujui · 2 ditahan',
+    );
+    expect(confirmationText(t, reply(true), 18, names, 0)).toBe(
+      'Kirim dan terbitkan tanggapan ke 18 laporan',
+    );
+    expect(translate('en', 'bulk.confirm.held', { count: 2 })).toBe(' · 2 held back');
+  });
+
   it('says what was done in the undo toast', () => {
     expect(doneText(t, 'dispose', 137)).toBe('137 laporan didisposisikan');
     expect(doneText(t, 'archive', 30)).toBe('30 laporan diarsipkan');
+    expect(doneText(t, 'reply', 18)).toBe('Tanggapan dikirim ke 18 laporan');
+    expect(doneText(t, 'approve_responses', 5)).toBe('5 tanggapan disetujui dan diterbitkan');
   });
 
   it('explains every bulk skip reason in both languages', () => {

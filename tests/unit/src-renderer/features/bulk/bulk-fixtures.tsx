@@ -3,7 +3,9 @@
 // key dispatcher would run them.
 import { vi, type MockInstance } from 'vitest';
 import type { SessionUser } from '../../../../../src-shared/api/auth';
+import type { Agency } from '../../../../../src-shared/domain/agency';
 import type { Report } from '../../../../../src-shared/domain/report';
+import type { Template } from '../../../../../src-shared/domain/template';
 import { BulkBar } from '../../../../../src-renderer/features/bulk/BulkBar';
 import { BulkWorkspace } from '../../../../../src-renderer/features/bulk/BulkWorkspace';
 import { resetBulkStore } from '../../../../../src-renderer/features/bulk/bulk-store';
@@ -44,12 +46,20 @@ export interface BulkHarness {
  * The clock is the service's and the toast's (tests move it).
  */
 export async function mountBulk(
-  options: { reports?: readonly Report[]; user?: SessionUser } = {},
+  options: {
+    reports?: readonly Report[];
+    user?: SessionUser;
+    templates?: readonly Template[];
+    agencies?: readonly Agency[];
+  } = {},
 ): Promise<BulkHarness> {
   const clock = { now: NOW };
   const service = fakeService({
     reports: options.reports ?? makeReports(3),
     now: () => clock.now,
+    ...(options.user === undefined ? {} : { user: options.user }),
+    ...(options.templates === undefined ? {} : { templates: options.templates }),
+    ...(options.agencies === undefined ? {} : { agencies: options.agencies }),
   });
   const previewBulk = vi.spyOn(service, 'previewBulk');
   const runBulk = vi.spyOn(service, 'runBulk');
