@@ -423,13 +423,15 @@ export class DexieStoreTx implements StoreTx {
       else lookup.push(key);
     }
     if (lookup.length === 0) return resolved;
-    await this.db.docs
-      .where('ck')
-      .anyOf(lookup)
-      .eachKey((key, cursor) => {
-        const primaryKey = cursor.primaryKey;
-        resolved.set(key as RecordKey, primaryKey[0]);
-      });
+    // One index read per key, issued at once: `anyOf` over many keys walks one cursor jump at a
+    // time (a bulk reply looks up hundreds of new response keys here).
+    const found = await Promise.all(
+      lookup.map((key) => this.db.docs.where('ck').equals(key).primaryKeys()),
+    );
+    lookup.forEach((key, i) => {
+      const primaryKey = found[i]?.[0];
+      if (primaryKey !== undefined) resolved.set(key, primaryKey[0]);
+    });
     const stillMissing = lookup.filter((key) => !resolved.has(key));
     if (stillMissing.length > 0) {
       const locals = await this.db.local.bulkGet(stillMissing);
