@@ -18,7 +18,9 @@
 // minute, ctx.now() floored to 60,000 ms. Their counts are recounted (one pass) the first time
 // they are asked for in a new minute and maintained incrementally within it; cached query
 // results of those queues expire with the minute. Deadlines end at 23:59:59.999 local, so for
-// real rows flooring changes nothing: `dueAt < now` has the same answer all minute long.
+// real rows flooring changes nothing: `dueAt < now` has the same answer all minute long. The
+// due-within filter (`dueWithinWorkingDays`) is evaluated at the same minute, and its results
+// expire with it too.
 //
 // Orders: `desc` is the exact reverse of `asc`. Missing values count as the largest: a row with
 // no running deadline (dueAt null) comes after every deadline, an agency with no known name after
@@ -28,6 +30,7 @@
 import type { Agency } from '../domain/agency';
 import { subtreeIds } from '../domain/agency';
 import { assertNever } from '../domain/assert-never';
+import { dueWithinCutoff } from '../domain/follow-up';
 import { reportChannels, reportTypes } from '../domain/report';
 import { isClosedStatus, reportStatuses, type ReportStatus } from '../domain/report-status';
 import type { SlaCalendar } from '../domain/sla-calendar';
@@ -42,7 +45,7 @@ export interface InboxModelContext {
   /** The operator: whose `assigned_to_me` queue this is. */
   readonly userId: string;
   readonly now: () => number;
-  /** Working days and holidays (kept with the model for deadline figures; queues need none). */
+  /** Working days and holidays (the due-within filter counts in them; queues need none). */
   readonly calendar: SlaCalendar;
   /** Names for the agency sort; the parent tree for the agency filter. */
   readonly agencies: ReadonlyMap<string, Agency>;
@@ -292,6 +295,7 @@ function filtersKey(filters: InboxFilters): string {
     filters.createdFrom ?? null,
     filters.createdTo ?? null,
     filters.pendingOnly === true,
+    filters.dueWithinWorkingDays ?? null,
   ]);
 }
 
@@ -864,8 +868,8 @@ class ColumnarInboxModel implements InboxModel {
     }
   }
 
-  /** The filters' test, or null when no filter is set. */
-  private filterTest(filters: InboxFilters): ((slot: number) => boolean) | null {
+  /** The filters' test at `minute` (for the deadline window), or null when no filter is set. */
+  private filterTest(filters: InboxFilters, minute: number): ((slot: number) => boolean) | null {
     const agencyAllowed =
       filters.agencyIds !== undefined && filters.agencyIds.length > 0
         ? this.agencyAllowed(filters.agencyIds)
@@ -886,6 +890,14 @@ class ColumnarInboxModel implements InboxModel {
     const from = filters.createdFrom ?? -Infinity;
     const to = filters.createdTo ?? Infinity;
     const pendingOnly = filters.pendingOnly === true;
+    // Deadlines before the cutoff of the row's time zone are within the window (follow-up.ts).
+    const dueWithin = filters.dueWithinWorkingDays;
+    const dueCutoffs =
+      dueWithin === undefined
+        ? null
+        : Float64Array.from(timeZones, (tz) =>
+            dueWithinCutoff(minute, dueWithin, tz, this.ctx.calendar),
+          );
     if (
       agencyAllowed === null &&
       categoryAllowed === null &&
@@ -894,11 +906,13 @@ class ColumnarInboxModel implements InboxModel {
       privacyMask === 0 &&
       from === -Infinity &&
       to === Infinity &&
-      !pendingOnly
+      !pendingOnly &&
+      dueCutoffs === null
     ) {
       return null;
     }
-    const { flags, agency, unit, category, channel, type, createdAt } = this;
+    const { flags, agency, unit, category, channel, type, createdAt, dueAt, pausedAt, timeZone } =
+      this;
     return (s) => {
       if (agencyAllowed !== null) {
         const a = agency[s] ?? -1;
@@ -920,6 +934,13 @@ class ColumnarInboxModel implements InboxModel {
       }
       const created = createdAt[s] ?? 0;
       if (created < from || created >= to) return false;
+      if (dueCutoffs !== null) {
+        // No deadline is stored as Infinity, never before a cutoff; a paused clock has pausedAt.
+        const due = dueAt[s] ?? Infinity;
+        if (!(due < (dueCutoffs[timeZone[s] ?? 0] ?? 0)) || !Number.isNaN(pausedAt[s] ?? NaN)) {
+          return false;
+        }
+      }
       return !pendingOnly || ((flags[s] ?? 0) & PENDING) !== 0;
     };
   }
@@ -938,7 +959,9 @@ class ColumnarInboxModel implements InboxModel {
   /** The matching slots in ascending order of the query's sort (cached). */
   private resolve(query: InboxQuery): Int32Array {
     const { queue, filters } = query;
-    const isDeadline = queue === 'overdue' || queue === 'due_today';
+    // The deadline window filter moves with the clock like the deadline queues.
+    const isDeadline =
+      queue === 'overdue' || queue === 'due_today' || filters.dueWithinWorkingDays !== undefined;
     const minute = isDeadline ? deadlineClock(this.ctx.now()) : 0;
     const searchKey = queryKey(parseQuery(query.search));
     const searchGeneration = searchKey === '' ? 0 : (this.ctx.search?.generation ?? -1);
@@ -957,7 +980,7 @@ class ColumnarInboxModel implements InboxModel {
     }
 
     const inQueue = this.queueTest(queue, minute);
-    const passes = this.filterTest(filters);
+    const passes = this.filterTest(filters, minute);
     const search = this.searchFilter(query.search);
     const order = this.orderFor(query.sort);
     let slots: Int32Array;

@@ -11,6 +11,7 @@ import {
   type ReportChannel,
   type ReportType,
 } from '../domain/report';
+import { MAX_RESOLUTION_WORKING_DAYS } from '../domain/sla-calendar';
 import { userRoles, type UserRole } from '../domain/user';
 
 export const queueIds = [
@@ -96,6 +97,12 @@ export interface InboxFilters {
   readonly createdTo?: number;
   /** Only reports with pending local changes. */
   readonly pendingOnly?: boolean;
+  /**
+   * Only reports whose current deadline (`dueAt`) is at most this many working days away in the
+   * report's time zone, overdue ones included (0 = due today or overdue); a report with no
+   * deadline or a paused clock never matches. Same count as domain/follow-up.ts.
+   */
+  readonly dueWithinWorkingDays?: number;
 }
 
 export interface InboxQuery {
@@ -138,6 +145,7 @@ export const InboxFiltersSchema = z.strictObject({
   createdFrom: z.int().exactOptional(),
   createdTo: z.int().exactOptional(),
   pendingOnly: z.boolean().exactOptional(),
+  dueWithinWorkingDays: z.int().min(0).max(MAX_RESOLUTION_WORKING_DAYS).exactOptional(),
 }) satisfies z.ZodType<InboxFilters>;
 
 export const InboxQuerySchema = z.strictObject({

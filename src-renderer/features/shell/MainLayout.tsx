@@ -10,6 +10,7 @@ import { useCommands, type Command } from '../commands/command-registry';
 import { BatchResultsButton } from '../bulk/BatchResultsPanel';
 import { BulkBar } from '../bulk/BulkBar';
 import { BulkWorkspace } from '../bulk/BulkWorkspace';
+import { FollowUpWorkspace } from '../follow-up/FollowUpWorkspace';
 import { FiltersBar } from '../inbox/FiltersBar';
 import { useInboxStore } from '../inbox/inbox-store';
 import { ListToolbar, SEARCH_INPUT_ID } from '../inbox/ListToolbar';
@@ -17,6 +18,7 @@ import { ReportDetailPane } from '../inbox/ReportDetailPane';
 import { ReportList } from '../inbox/ReportList';
 import { queueLabelKey, queuesForRole } from '../queues/queue-definitions';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { useTemplateLibraryCommand } from '../templates/use-template-library-command';
 import { useTriageMode } from '../triage/use-triage-mode';
 import { useNavigationStore } from './navigation-store';
 import { QueueSidebar } from './QueueSidebar';
@@ -85,6 +87,7 @@ export function MainLayout({
     detailRef.current?.focus();
   };
   useSearchCommand(t);
+  useTemplateLibraryCommand();
   useTriageMode(openDetail);
 
   return (
@@ -97,6 +100,15 @@ export function MainLayout({
         <span className="shell__spacer" />
         <span className="shell__user">{t('shell.signedInAs', { name: user.displayName })}</span>
         <BatchResultsButton />
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            openView('templates');
+          }}
+        >
+          {t('templates.title')}
+        </button>
         <button
           type="button"
           className="button"
@@ -145,6 +157,12 @@ export function MainLayout({
       <StatusBar appInfo={appInfo} />
       <ReviewPanel />
       <BulkWorkspace service={service} />
+      <FollowUpWorkspace
+        service={service}
+        profileId={profile.id}
+        user={user}
+        onOpened={openDetail}
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // estimate or partial); then the operator's saved views.
 import type { UserRole } from '../../../src-shared/domain/user';
 import { useT } from '../../i18n/i18n';
+import { FollowUpSidebarEntry } from '../follow-up/FollowUpSidebarEntry';
 import { useInboxStore } from '../inbox/inbox-store';
 import { queuesForRole, type QueueDefinition } from '../queues/queue-definitions';
 import { useQueueCommands } from './inbox-shortcuts';
@@ -29,6 +30,7 @@ export function QueueSidebar({ role }: { role: UserRole }) {
 
   return (
     <nav className="pane pane--sidebar" aria-label={t('shell.queues')} data-pane>
+      <FollowUpSidebarEntry role={role} />
       {groups.map((group) => (
         <section key={group.key} className="queue-group">
           <h2 className="queue-group__title">{group.label}</h2>
