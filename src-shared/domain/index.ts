@@ -10,6 +10,7 @@ export * from './category';
 export * from './disposition';
 export * from './entity-id';
 export * from './epoch-ms';
+export * from './follow-up';
 export * from './holiday';
 export * from './holidays-id';
 export * from './note';

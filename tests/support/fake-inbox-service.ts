@@ -20,6 +20,7 @@ import { reportLocationId, type Report } from '../../src-shared/domain/report';
 import { isClosedStatus } from '../../src-shared/domain/report-status';
 import type { ReportResponse } from '../../src-shared/domain/response';
 import type { SavedView } from '../../src-shared/domain/saved-view';
+import { dueWithinCutoff } from '../../src-shared/domain/follow-up';
 import { createSlaCalendar, type SlaCalendar } from '../../src-shared/domain/sla-calendar';
 import type { Template } from '../../src-shared/domain/template';
 import { localDayNumber } from '../../src-shared/domain/time-zone';
@@ -259,6 +260,10 @@ export function createFakeInboxService(options: FakeInboxOptions): FakeInboxServ
     if (f.createdFrom !== undefined && row.createdAt < f.createdFrom) return false;
     if (f.createdTo !== undefined && row.createdAt >= f.createdTo) return false;
     if (f.pendingOnly === true && !row.pending) return false;
+    if (f.dueWithinWorkingDays !== undefined) {
+      const cutoff = dueWithinCutoff(now(), f.dueWithinWorkingDays, row.timeZone, calendar);
+      if (row.dueAt === null || row.pausedAt !== null || row.dueAt >= cutoff) return false;
+    }
     const search = query.search.trim().toLowerCase();
     if (search !== '') {
       const text = [report.trackingId, report.title, report.body, report.location.text]
