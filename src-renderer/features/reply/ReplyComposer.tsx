@@ -11,13 +11,13 @@ import type { ReportDetail } from '../../sync/inbox-service';
 import { refusalText } from '../inbox/actions/action-labels';
 import { formatDateTime } from '../inbox/inbox-format';
 import { useInboxStore } from '../inbox/inbox-store';
+import { syntaxErrorText } from '../templates/template-labels';
+import { offsetOf } from '../templates/template-marks';
 import { useReplyContext } from './reply-context';
 import type { ReplyDraftStore } from './reply-draft-store';
 import {
   draftBody,
-  offsetOf,
   previewReply,
-  templateErrorText,
   type ReplyInput,
 } from './reply-rendering';
 import type { ComposerStart, ReplyRights } from './reply-rules';
@@ -260,7 +260,7 @@ export function ReplyComposer({
     if (preview.ok) return;
     const { line, column } = preview.error;
     // An error inside a snippet is in the snippet's text, not here: show the start.
-    focusSource(preview.error.snippet === undefined ? offsetOf(draft.source, line, column) : 0);
+    focusSource(preview.error.snippet === undefined ? offsetOf(draft.source, { line, column }) : 0);
   };
 
   // ---- Sending --------------------------------------------------------------------------------
@@ -398,7 +398,7 @@ export function ReplyComposer({
 
           {!preview.ok && (
             <p className="form__error" role="alert" id={errorId}>
-              {templateErrorText(t, preview.error)}{' '}
+              {syntaxErrorText(t, preview.error)}{' '}
               <button type="button" className="button button--link" onClick={showError}>
                 {t('reply.showError')}
               </button>

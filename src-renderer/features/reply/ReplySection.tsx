@@ -11,6 +11,7 @@ import { ariaKeyShortcuts, formatKeys } from '../commands/key-chords';
 import { formatDateTime } from '../inbox/inbox-format';
 import { useInboxStore } from '../inbox/inbox-store';
 import { referenceMaps } from '../inbox/reference-maps';
+import { templateKindLabelKey } from '../templates/template-labels';
 import { ApprovalPanel } from './ApprovalPanel';
 import { replyDraftStore, type ReplyDraftStore } from './reply-draft-store';
 import { replyTemplateChoices } from './reply-rendering';
@@ -58,7 +59,7 @@ function ReportReply({ detail, drafts }: { detail: ReportDetail; drafts: ReplyDr
     [reference, report.categoryId, userId],
   );
   const userName = (of: string) => maps.users.get(of)?.displayName ?? of;
-  const kindLabel = (kind: TemplateKind) => t(`reply.kind.${kind}`);
+  const kindLabel = (kind: TemplateKind) => t(templateKindLabelKey(kind));
 
   const open = () => {
     // The `r` command keeps the closure it was registered with while the detail reloads under

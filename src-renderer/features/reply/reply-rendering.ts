@@ -20,7 +20,6 @@ import {
   type TemplateVariableUse,
 } from '../../../src-shared/domain/templating/template-render';
 import type { TemplateError } from '../../../src-shared/domain/templating/template-syntax';
-import type { Translate } from '../../i18n/i18n';
 
 // ---------------------------------------------------------------------------------------------
 // Rendering
@@ -92,28 +91,6 @@ export function variableLabel(variable: string): string {
   return findTemplateVariable(variable)?.description ?? variable;
 }
 
-/** Where an offset-less position (1-based line and column) falls in `source`. */
-export function offsetOf(source: string, line: number, column: number): number {
-  let offset = 0;
-  for (let current = 1; current < line; current++) {
-    const next = source.indexOf('\n', offset);
-    if (next < 0) return source.length;
-    offset = next + 1;
-  }
-  return Math.min(offset + column - 1, source.length);
-}
-
-export function templateErrorText(t: Translate, error: TemplateError): string {
-  const problem = t(`reply.syntax.${error.code}`);
-  return error.snippet === undefined
-    ? t('reply.syntaxError', { line: error.line, column: error.column, problem })
-    : t('reply.syntaxErrorInSnippet', {
-        line: error.line,
-        column: error.column,
-        snippet: error.snippet,
-        problem,
-      });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Templates to offer

@@ -4,7 +4,6 @@ import type { TemplateContext } from '../../../../../src-shared/domain/templatin
 import {
   draftBody,
   filterTemplates,
-  offsetOf,
   previewReply,
   replyTemplateChoices,
   type ReplyInput,
@@ -89,16 +88,6 @@ describe('the body of a synced draft', () => {
 
   it('is the source itself while the source does not parse', () => {
     expect(draftBody(input('Halo {{#if laporan.anonim}}'))).toBe('Halo {{#if laporan.anonim}}');
-  });
-});
-
-describe('offsets of error positions', () => {
-  it('turns a line and column into an offset in the source', () => {
-    const source = 'ab\ncde\nf';
-    expect(offsetOf(source, 1, 1)).toBe(0);
-    expect(offsetOf(source, 2, 2)).toBe(4);
-    expect(offsetOf(source, 3, 1)).toBe(7);
-    expect(offsetOf(source, 9, 1)).toBe(source.length);
   });
 });
 
