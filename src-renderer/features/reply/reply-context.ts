@@ -6,14 +6,10 @@ import { useMemo } from 'react';
 import type { SessionUser } from '../../../src-shared/api/auth';
 import type { TemplateKind } from '../../../src-shared/domain/template';
 import type { TemplateContext } from '../../../src-shared/domain/templating/template-context';
-import {
-  buildTemplateContext,
-  snippetsOf,
-} from '../../../src-shared/domain/templating/template-context-build';
+import { snippetsOf } from '../../../src-shared/domain/templating/template-context-build';
 import type { TemplateSnippets } from '../../../src-shared/domain/templating/template-render';
 import type { ReferenceData, ReportDetail } from '../../sync/inbox-service';
-import { referenceMaps } from '../inbox/reference-maps';
-import { slaCalendar } from '../inbox/sla-outlook';
+import { reportTemplateContext } from '../templates/template-preview';
 
 export interface ReplyContext {
   readonly context: TemplateContext;
@@ -29,20 +25,10 @@ export function useReplyContext(
 ): ReplyContext {
   const { report, dispositions } = detail;
   const userId = user.id;
-  const context = useMemo(() => {
-    const maps = referenceMaps(reference);
-    return buildTemplateContext({
-      report,
-      dispositions,
-      agencies: maps.agencies,
-      categories: maps.categories,
-      users: maps.users,
-      officerId: userId,
-      now,
-      calendar: slaCalendar(),
-      kind,
-    });
-  }, [report, dispositions, reference, userId, now, kind]);
+  const context = useMemo(
+    () => reportTemplateContext({ report, dispositions }, reference, userId, now, kind),
+    [report, dispositions, reference, userId, now, kind],
+  );
   const snippets = useMemo(
     () => snippetsOf(reference?.templates ?? [], userId),
     [reference, userId],

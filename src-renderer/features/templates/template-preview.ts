@@ -13,7 +13,7 @@ import {
 } from '../../../src-shared/domain/templating/template-render';
 import type { TemplateError } from '../../../src-shared/domain/templating/template-syntax';
 import type { TimeZone } from '../../../src-shared/domain/time-zone';
-import type { ReportDetail } from '../../sync/inbox-service';
+import type { ReferenceData, ReportDetail } from '../../sync/inbox-service';
 import { referenceMaps } from '../inbox/reference-maps';
 import { slaCalendar } from '../inbox/sla-outlook';
 import { useTemplateLibraryStore } from './template-library-store';
@@ -53,6 +53,32 @@ export function renderPreview(
   if (!result.ok) return { ok: false, error: result.error };
   const parts = result.value.parts ?? [{ kind: 'text' as const, text: result.value.text }];
   return { ok: true, parts, missing: result.value.missing };
+}
+
+/**
+ * One report's context as every renderer-side rendering uses it (this preview, the reply
+ * composer): the shared builder over the detail and reference data, with the national working-day
+ * calendar the deadline badges use. The kind decides which deadline `batas_waktu` names.
+ */
+export function reportTemplateContext(
+  detail: Pick<ReportDetail, 'report' | 'dispositions'>,
+  reference: ReferenceData | null,
+  officerId: string,
+  now: number,
+  kind: TemplateKind | null,
+): TemplateContext {
+  const maps = referenceMaps(reference);
+  return buildTemplateContext({
+    report: detail.report,
+    dispositions: detail.dispositions,
+    agencies: maps.agencies,
+    categories: maps.categories,
+    users: maps.users,
+    officerId,
+    now,
+    calendar: slaCalendar(),
+    kind,
+  });
 }
 
 /** `value`, once it has stayed the same for `delayMs`. */
@@ -101,19 +127,7 @@ export function useTemplatePreview(
 
   const context = useMemo(() => {
     if (detail === null || detail === undefined || user === null) return null;
-    const maps = referenceMaps(reference);
-    return buildTemplateContext({
-      report: detail.report,
-      dispositions: detail.dispositions,
-      agencies: maps.agencies,
-      categories: maps.categories,
-      users: maps.users,
-      officerId: user.id,
-      now: now(),
-      calendar: slaCalendar(),
-      // A request for information or a disposition note has a deadline of its own.
-      kind,
-    });
+    return reportTemplateContext(detail, reference, user.id, now(), kind);
   }, [detail, reference, user, now, kind]);
 
   return useMemo((): TemplatePreview => {
