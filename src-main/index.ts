@@ -19,7 +19,8 @@ import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { CONFIG_FILE_NAME, configuredServerOrigins, loadConfig } from './config';
 import { appHandlers } from './ipc/app';
 import { createBridgeEventSender } from './ipc/events';
-import { filesHandlers } from './ipc/files';
+import { filesHandlers, type FilesDeps } from './ipc/files';
+import { letterHandlers } from './ipc/letter';
 import { notifyHandlers } from './ipc/notify';
 import { registerIpc, type BridgeHandlers } from './ipc/registry';
 import { SECRETS_DIR_NAME, secretsHandlers } from './ipc/secrets';
@@ -76,6 +77,19 @@ async function onReady(): Promise<void> {
     log,
   });
 
+  // files:save and letter:savePdf ask and write the same way.
+  const saving: FilesDeps = {
+    showSaveDialog: (ctx, options) => {
+      const parent = BrowserWindow.fromWebContents(ctx.sender);
+      return parent === null
+        ? dialog.showSaveDialog(options)
+        : dialog.showSaveDialog(parent, options);
+    },
+    writeFile: (filePath, data) => writeFile(filePath, data),
+    defaultDirectory: () => app.getPath('downloads'),
+    joinPath: (directory, name) => path.join(directory, name),
+    log,
+  };
   const handlers: BridgeHandlers = {
     ...appHandlers({
       version: app.getVersion(),
@@ -90,18 +104,8 @@ async function onReady(): Promise<void> {
       log,
     }),
     ...updatesHandlers(updates),
-    ...filesHandlers({
-      showSaveDialog: (ctx, options) => {
-        const parent = BrowserWindow.fromWebContents(ctx.sender);
-        return parent === null
-          ? dialog.showSaveDialog(options)
-          : dialog.showSaveDialog(parent, options);
-      },
-      writeFile: (filePath, data) => writeFile(filePath, data),
-      defaultDirectory: () => app.getPath('downloads'),
-      joinPath: (directory, name) => path.join(directory, name),
-      log,
-    }),
+    ...filesHandlers(saving),
+    ...letterHandlers(saving),
     ...notifyHandlers({
       isSupported: () => Notification.isSupported(),
       show: ({ title, body }) => {

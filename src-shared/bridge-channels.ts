@@ -11,6 +11,7 @@ export const bridgeChannelNames = [
   'updates:install',
   'files:save',
   'notify:show',
+  'letter:savePdf',
 ] as const;
 
 export const bridgeEventNames = ['updates:status'] as const;

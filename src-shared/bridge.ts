@@ -80,6 +80,34 @@ export const SaveFileResultSchema = z.discriminatedUnion('saved', [
   z.strictObject({ saved: z.literal(false) }),
 ]);
 
+/** The letter's HTML (letter-html.ts): a logo of at most 150,000 characters plus a long reply. */
+export const MAX_LETTER_HTML_CHARS = 1_000_000;
+
+export const SaveLetterPdfRequestSchema = z.strictObject({
+  /** A complete HTML document; the host prints it in a window that runs no script. */
+  html: z.string().min(1).max(MAX_LETTER_HTML_CHARS),
+  suggestedName: z
+    .string()
+    .min(5)
+    .max(200)
+    .regex(/\.pdf$/i, 'suggestedName must end in .pdf')
+    .refine((name) => !/[\\/]/.test(name), {
+      message: 'suggestedName must be a file name, not a path',
+    }),
+});
+export type SaveLetterPdfRequest = z.infer<typeof SaveLetterPdfRequestSchema>;
+
+/**
+ * saved: the PDF is written where the operator chose. Not saved: the operator cancelled the save
+ * dialog, or (the browser host) the letter went to the browser's print dialog, where the operator
+ * saves it as a PDF.
+ */
+export const SaveLetterPdfResultSchema = z.discriminatedUnion('saved', [
+  z.strictObject({ saved: z.literal(true), path: z.string() }),
+  z.strictObject({ saved: z.literal(false), reason: z.enum(['cancelled', 'print-dialog']) }),
+]);
+export type SaveLetterPdfResult = z.infer<typeof SaveLetterPdfResultSchema>;
+
 const Empty = z.strictObject({});
 const Nothing = z.null();
 
@@ -103,6 +131,7 @@ export const bridgeSchemas = {
     request: z.strictObject({ title: z.string().min(1).max(200), body: z.string().max(1000) }),
     response: Nothing,
   },
+  'letter:savePdf': { request: SaveLetterPdfRequestSchema, response: SaveLetterPdfResultSchema },
 } as const satisfies Record<BridgeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const bridgeEventSchemas = {

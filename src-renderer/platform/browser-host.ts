@@ -19,6 +19,64 @@ type Handlers = {
 
 const SECRET_PREFIX = 'posko.session.';
 
+/**
+ * A srcdoc frame inherits this page's CSP, which forbids inline <style>: the frame's own style
+ * elements are handed to it again through the CSS object model, which that rule does not cover.
+ */
+function adoptOwnStyles(frame: HTMLIFrameElement): void {
+  const doc = frame.contentDocument;
+  const view = frame.contentWindow as (Window & typeof globalThis) | null;
+  if (doc === null || view === null || !('adoptedStyleSheets' in doc)) return;
+  const css = [...doc.querySelectorAll('style')].map((style) => style.textContent).join('\n');
+  try {
+    const sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(css);
+    doc.adoptedStyleSheets = [sheet];
+  } catch {
+    // Without constructed sheets the letter prints with whatever styles the page allows.
+  }
+}
+
+/**
+ * letter:savePdf in a browser: the letter goes to the browser's print dialog (where the operator
+ * picks "Save as PDF"), from a hidden frame that may open that dialog and nothing else: sandboxed
+ * without scripts (its own CSP forbids them too), same-origin only so this page can call print().
+ */
+function printInHiddenFrame(html: string): Promise<void> {
+  document.querySelectorAll('iframe[data-posko-print]').forEach((old) => {
+    old.remove();
+  });
+  const frame = document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.dataset['poskoPrint'] = 'letter';
+  frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;';
+  return new Promise((resolve, reject) => {
+    frame.addEventListener(
+      'load',
+      () => {
+        const view = frame.contentWindow;
+        if (view === null) {
+          frame.remove();
+          reject(new Error('The print frame could not be opened'));
+          return;
+        }
+        adoptOwnStyles(frame);
+        view.addEventListener('afterprint', () => {
+          frame.remove();
+        });
+        view.focus();
+        view.print();
+        resolve();
+      },
+      { once: true },
+    );
+    frame.srcdoc = html;
+    document.body.append(frame);
+  });
+}
+
 export interface BrowserHostOptions {
   version: string;
   /** Where the session token is kept: the browser host has no OS keychain. */
@@ -70,6 +128,10 @@ export function createBrowserHost(options: BrowserHostOptions): PoskoBridge {
         URL.revokeObjectURL(url);
       }, 10_000);
       return Promise.resolve(ok({ saved: true as const, path: suggestedName }));
+    },
+    'letter:savePdf': async ({ html }) => {
+      await printInHiddenFrame(html);
+      return ok({ saved: false as const, reason: 'print-dialog' as const });
     },
     'notify:show': ({ title, body }) => {
       if ('Notification' in window && Notification.permission === 'granted') {

@@ -3,7 +3,12 @@
 // Its geography is invented so that one regency lies in WITA and one in WIT: no real province
 // spans time zones, but the demo must exercise all three.
 
-import { DEFAULT_AGENCY_SETTINGS, type AgencySettings } from '../../src-shared/domain/agency';
+import {
+  DEFAULT_AGENCY_SETTINGS,
+  DEFAULT_LETTER_NUMBER_PATTERN,
+  type AgencySettings,
+  type Letterhead,
+} from '../../src-shared/domain/agency';
 import type { TimeZone } from '../../src-shared/domain/time-zone';
 import type { UserRole } from '../../src-shared/domain/user';
 import type { NewAgency } from '../directory/agencies';
@@ -404,6 +409,232 @@ export const demoRegions: readonly DemoRegion[] = [
   },
 ];
 
+/** The province's emblem (a star over the sea on a shield), printed on every demo letterhead. */
+const DEMO_EMBLEM =
+  'data:image/png;base64,' +
+  'iVBORw0KGgoAAAANSUhEUgAAAGAAAABgCAMAAADVRocKAAAAElBMVEX////UoBcOSoz///8YeDwUFBTGwdnKAAAABn' +
+  'RSTlMA//////96eeD+AAABHUlEQVR42u2a7Q6CMAxFN/X9n9lE/CBk0HtvW5Ws/cdczknZgOCltaqqwOqBVQJdcAmo' +
+  'EpSgBF4BNGVqATpnXsFysz+x4PW8KsGIuV/eDmg+fYpYvrAGFF5aZIov7SKGL25TGC9fBzBfvtBQ/t8K0k/R6QXp2/' +
+  'SDTRVAD06HYHgQI9j+Zs1VBMaAVwANOW7X8GC94UwuCDLs80uACXoEv7fEFo74D8HNWb8VBBiO+d8R9KujuiFoEQL7' +
+  'H/jEBrwt2PylBc8KW4LmFWA5SGIDDgPIzxeoBpgvGgi+ZKD4z7iI5uMC2sDyWQPP5wwK/x3boXiaDxtkPqbw4Ffppo' +
+  'GX+ev8dJ/u4W8i2hHcibdT4OQsPjfvT/2ooD6xOFPdAVorMEGZ9jLAAAAAAElFTkSuQmCC';
+
+function kop(
+  head: Pick<Letterhead, 'address' | 'city' | 'phone' | 'email' | 'website' | 'code'> &
+    Partial<Letterhead>,
+): Letterhead {
+  return { logo: null, numberPattern: DEFAULT_LETTER_NUMBER_PATTERN, signerTitle: '', ...head };
+}
+
+/**
+ * The kop surat of the regional governments and their offices, by agency id. The emblem is set on
+ * the governments only: their offices print it from there (src-shared/letter/letter-model.ts).
+ */
+export const demoLetterheads: Readonly<Record<string, Letterhead>> = {
+  [DEMO_ROOT_ID]: kop({
+    address: 'Jalan Gubernur Suryo No. 1, Kelurahan Cempaka, Sukamaju 43101',
+    city: 'Sukamaju',
+    phone: '(0266) 210001',
+    email: 'diskominfo@nusaharapanprov.go.id',
+    website: 'nusaharapanprov.go.id',
+    code: 'PROV-NH',
+    logo: DEMO_EMBLEM,
+    signerTitle: 'Pejabat Penghubung Pemerintah Provinsi Nusa Harapan',
+  }),
+  'prov-disdik': kop({
+    address: 'Jalan Pramuka No. 14, Kelurahan Sindangsari, Sukamaju 43102',
+    city: 'Sukamaju',
+    phone: '(0266) 210455',
+    email: 'disdik@nusaharapanprov.go.id',
+    website: 'disdik.nusaharapanprov.go.id',
+    code: 'DISDIK-PROV',
+  }),
+  'prov-disnakertrans': kop({
+    address: 'Jalan Industri No. 7, Kelurahan Margahayu, Sukamaju 43103',
+    city: 'Sukamaju',
+    phone: '(0266) 210732',
+    email: 'disnakertrans@nusaharapanprov.go.id',
+    website: 'disnakertrans.nusaharapanprov.go.id',
+    code: 'DISNAKERTRANS',
+  }),
+  'kota-sukamaju': kop({
+    address: 'Jalan Balai Kota No. 1, Kelurahan Cempaka, Sukamaju 43111',
+    city: 'Sukamaju',
+    phone: '(0266) 221001',
+    email: 'humas@sukamajukota.go.id',
+    website: 'sukamajukota.go.id',
+    code: 'PEMKOT',
+    logo: DEMO_EMBLEM,
+    signerTitle: 'Pejabat Penghubung Pemerintah Kota Sukamaju',
+  }),
+  'sukamaju-dinkes': kop({
+    address: 'Jalan Merdeka No. 12, Kelurahan Cempaka, Sukamaju 43113',
+    city: 'Sukamaju',
+    phone: '(0266) 221234',
+    email: 'dinkes@sukamajukota.go.id',
+    website: 'dinkes.sukamajukota.go.id',
+    code: 'DINKES',
+  }),
+  'sukamaju-disdik': kop({
+    address: 'Jalan Pendidikan No. 5, Kelurahan Margahayu, Sukamaju 43121',
+    city: 'Sukamaju',
+    phone: '(0266) 221350',
+    email: 'disdik@sukamajukota.go.id',
+    website: 'disdik.sukamajukota.go.id',
+    code: 'DISDIK',
+  }),
+  'sukamaju-dishub': kop({
+    address: 'Jalan Raya Terminal No. 2, Kelurahan Tamansari, Sukamaju 43131',
+    city: 'Sukamaju',
+    phone: '(0266) 222411',
+    email: 'dishub@sukamajukota.go.id',
+    website: 'dishub.sukamajukota.go.id',
+    code: 'DISHUB',
+  }),
+  'sukamaju-disdukcapil': kop({
+    address: 'Jalan Veteran No. 21, Kelurahan Sindangsari, Sukamaju 43112',
+    city: 'Sukamaju',
+    phone: '(0266) 221877',
+    email: 'disdukcapil@sukamajukota.go.id',
+    website: 'disdukcapil.sukamajukota.go.id',
+    code: 'DISDUKCAPIL',
+  }),
+  'sukamaju-dpmptsp': kop({
+    address: 'Mal Pelayanan Publik Lantai 2, Jalan Ahmad Yani No. 30, Sukamaju 43114',
+    city: 'Sukamaju',
+    phone: '(0266) 223300',
+    email: 'dpmptsp@sukamajukota.go.id',
+    website: 'dpmptsp.sukamajukota.go.id',
+    code: 'DPMPTSP',
+  }),
+  'sukamaju-dlh': kop({
+    address: 'Jalan Lingkar Selatan No. 88, Kelurahan Sukaraja, Sukamaju 43122',
+    city: 'Sukamaju',
+    phone: '(0266) 224105',
+    email: 'dlh@sukamajukota.go.id',
+    website: 'dlh.sukamajukota.go.id',
+    code: 'DLH',
+  }),
+  'sukamaju-pupr': kop({
+    address: 'Jalan Siliwangi No. 47, Kelurahan Babakan Asih, Sukamaju 43132',
+    city: 'Sukamaju',
+    phone: '(0266) 221560',
+    email: 'dpupr@sukamajukota.go.id',
+    website: 'dpupr.sukamajukota.go.id',
+    code: 'DPUPR',
+  }),
+  'sukamaju-dinsos': kop({
+    address: 'Jalan Kapten Tendean No. 9, Kelurahan Pasirjaya, Sukamaju 43115',
+    city: 'Sukamaju',
+    phone: '(0266) 222078',
+    email: 'dinsos@sukamajukota.go.id',
+    website: 'dinsos.sukamajukota.go.id',
+    code: 'DINSOS',
+  }),
+  'sukamaju-inspektorat': kop({
+    address: 'Jalan Pahlawan No. 3, Kelurahan Bojongsari, Sukamaju 43141',
+    city: 'Sukamaju',
+    phone: '(0266) 221019',
+    email: 'inspektorat@sukamajukota.go.id',
+    website: 'inspektorat.sukamajukota.go.id',
+    code: 'ITKO',
+  }),
+  'kab-tanjung-harapan': kop({
+    address: 'Jalan Jenderal Sudirman No. 45, Kelurahan Tanjung, Tanjung 39111',
+    city: 'Tanjung',
+    phone: '(0739) 21045',
+    email: 'setda@tanjungharapankab.go.id',
+    website: 'tanjungharapankab.go.id',
+    code: 'PEMKAB-TH',
+    logo: DEMO_EMBLEM,
+    signerTitle: 'Pejabat Penghubung Pemerintah Kabupaten Tanjung Harapan',
+  }),
+  'tanjung-dinkes': kop({
+    address: 'Jalan Kesehatan No. 2, Kelurahan Pelabuhan, Tanjung 39112',
+    city: 'Tanjung',
+    phone: '(0739) 21210',
+    email: 'dinkes@tanjungharapankab.go.id',
+    website: 'dinkes.tanjungharapankab.go.id',
+    code: 'DINKES',
+  }),
+  'tanjung-disdukcapil': kop({
+    address: 'Jalan Diponegoro No. 17, Kelurahan Tanjung, Tanjung 39111',
+    city: 'Tanjung',
+    phone: '(0739) 21322',
+    email: 'disdukcapil@tanjungharapankab.go.id',
+    website: 'disdukcapil.tanjungharapankab.go.id',
+    code: 'DISDUKCAPIL',
+  }),
+  'tanjung-dpmd': kop({
+    address: 'Jalan Lintas Tanjung Km 3, Desa Sungai Rengas, Tanjung 39115',
+    city: 'Tanjung',
+    phone: '(0739) 21487',
+    email: 'dpmd@tanjungharapankab.go.id',
+    website: 'dpmd.tanjungharapankab.go.id',
+    code: 'DPMD',
+  }),
+  'tanjung-pupr': kop({
+    address: 'Jalan Gatot Subroto No. 60, Kelurahan Pelabuhan, Tanjung 39112',
+    city: 'Tanjung',
+    phone: '(0739) 21530',
+    email: 'dpupr@tanjungharapankab.go.id',
+    website: 'dpupr.tanjungharapankab.go.id',
+    code: 'DPUPR',
+  }),
+  'kab-kepulauan-lontar': kop({
+    address: 'Jalan El Tari No. 3, Kelurahan Watu Lontar, Watu Lontar 85311',
+    city: 'Watu Lontar',
+    phone: '(0383) 21003',
+    email: 'setda@kepulauanlontarkab.go.id',
+    website: 'kepulauanlontarkab.go.id',
+    code: 'PEMKAB-KL',
+    logo: DEMO_EMBLEM,
+    signerTitle: 'Pejabat Penghubung Pemerintah Kabupaten Kepulauan Lontar',
+  }),
+  'lontar-dinkes': kop({
+    address: 'Jalan Soekarno No. 11, Kelurahan Watu Lontar, Watu Lontar 85311',
+    city: 'Watu Lontar',
+    phone: '(0383) 21150',
+    email: 'dinkes@kepulauanlontarkab.go.id',
+    website: 'dinkes.kepulauanlontarkab.go.id',
+    code: 'DINKES',
+  }),
+  'lontar-dpmd': kop({
+    address: 'Jalan Frans Seda No. 6, Desa Tanjung Bunga, Watu Lontar 85312',
+    city: 'Watu Lontar',
+    phone: '(0383) 21276',
+    email: 'dpmd@kepulauanlontarkab.go.id',
+    website: 'dpmd.kepulauanlontarkab.go.id',
+    code: 'DPMD',
+  }),
+  'kab-teluk-kasuari': kop({
+    address: 'Jalan Trikora No. 1, Kelurahan Kasuari, Kasuari 98311',
+    city: 'Kasuari',
+    phone: '(0986) 21001',
+    email: 'setda@telukkasuarikab.go.id',
+    website: 'telukkasuarikab.go.id',
+    code: 'PEMKAB-TK',
+    logo: DEMO_EMBLEM,
+    signerTitle: 'Pejabat Penghubung Pemerintah Kabupaten Teluk Kasuari',
+  }),
+  'kasuari-dinkes': kop({
+    address: 'Jalan Sam Ratulangi No. 8, Kelurahan Kasuari, Kasuari 98311',
+    city: 'Kasuari',
+    phone: '(0986) 21114',
+    email: 'dinkes@telukkasuarikab.go.id',
+    website: 'dinkes.telukkasuarikab.go.id',
+    code: 'DINKES',
+  }),
+  'kasuari-dpmk': kop({
+    address: 'Jalan Yos Sudarso No. 22, Kampung Harapan Jaya, Kasuari 98312',
+    city: 'Kasuari',
+    phone: '(0986) 21239',
+    email: 'dpmk@telukkasuarikab.go.id',
+    website: 'dpmk.telukkasuarikab.go.id',
+    code: 'DPMK',
+  }),
+};
+
 /** The named demo users beyond the region staff: one per role that is not staffed above. */
 const extraUsers: readonly (DemoStaff & { role: UserRole; agencyId: string })[] = [
   { ...staff('pimpinan', 'Ir. Hendra Gunawan, M.T.'), role: 'pimpinan', agencyId: 'kota-sukamaju' },
@@ -419,10 +650,14 @@ export const userIdOf = (username: string): string => `user-${username}`;
 
 export function demoAgencies(): NewAgency[] {
   const agencies: NewAgency[] = [];
-  const settingsWith = (overrides?: Partial<AgencySettings>): AgencySettings => ({
-    ...DEFAULT_AGENCY_SETTINGS,
-    ...overrides,
-  });
+  const settingsWith = (overrides?: Partial<AgencySettings>, agencyId?: string): AgencySettings => {
+    const letterhead = agencyId === undefined ? undefined : demoLetterheads[agencyId];
+    return {
+      ...DEFAULT_AGENCY_SETTINGS,
+      ...overrides,
+      ...(letterhead === undefined ? {} : { letterhead }),
+    };
+  };
   for (const region of demoRegions) {
     agencies.push({
       id: region.id,
@@ -430,7 +665,7 @@ export function demoAgencies(): NewAgency[] {
       name: region.name,
       level: region.level,
       timeZone: region.timeZone,
-      settings: settingsWith(),
+      settings: settingsWith(undefined, region.id),
     });
     for (const office of region.opds) {
       agencies.push({
@@ -439,7 +674,7 @@ export function demoAgencies(): NewAgency[] {
         name: office.name,
         level: 'opd',
         timeZone: region.timeZone,
-        settings: settingsWith(office.settings),
+        settings: settingsWith(office.settings, office.id),
       });
       for (const unit of office.units) {
         agencies.push({

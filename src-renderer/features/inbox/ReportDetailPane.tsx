@@ -1,7 +1,7 @@
 // The selected report in full: what the citizen wrote (always as text, never as HTML), its
 // metadata, reporter, attachments, deadline, pending local changes, who else has it open, the
-// actions the operator may take, and one timeline of dispositions, notes, responses, the
-// reporter's messages and audit events.
+// actions the operator may take, the response being written or reviewed, and one timeline of
+// dispositions, notes, responses, the reporter's messages and audit events.
 import type { ReactNode } from 'react';
 import type { PresenceUser } from '../../../src-shared/api/presence';
 import type { Actor } from '../../../src-shared/domain/actor';
@@ -11,6 +11,9 @@ import { reportStatusLabelKey } from '../../../src-shared/domain/report-status';
 import { useLocaleStore, useT, type Translate } from '../../i18n/i18n';
 import { EmptyState } from '../../ui/EmptyState';
 import type { ReportDetail } from '../../sync/inbox-service';
+import { FollowUpCountdown } from '../follow-up/FollowUpCountdown';
+import { LetterButton } from '../letter/LetterButton';
+import { ReplySection } from '../reply/ReplySection';
 import { ActionBar } from './actions/ActionBar';
 import { mutationLabelKey } from './actions/action-labels';
 import { AttachmentList } from './AttachmentList';
@@ -169,6 +172,7 @@ export function ReportDetailPane() {
             </span>
           )}
         </div>
+        <FollowUpCountdown report={report} now={now} />
         {others.length > 0 && (
           <p className="detail__presence" role="status">
             {presenceText(t, others)}
@@ -177,6 +181,7 @@ export function ReportDetailPane() {
       </header>
 
       <ActionBar key={report.id} detail={detail} />
+      <LetterButton key={`letter:${report.id}`} detail={detail} />
 
       {detail.pending.length > 0 && (
         <section className="detail__pending" aria-label={t('inbox.pendingMarker')}>
@@ -197,6 +202,8 @@ export function ReportDetailPane() {
       <section className="detail__body" aria-label={t('detail.body')}>
         <p className="detail__text">{report.body}</p>
       </section>
+
+      <ReplySection detail={detail} />
 
       <dl className="detail-meta">
         <Field label={t('detail.category')}>{category}</Field>

@@ -40,6 +40,9 @@ function fakeHandlers() {
       Promise.resolve(ok({ saved: false as const })),
     ),
     'notify:show': vi.fn<BridgeHandlers['notify:show']>(() => Promise.resolve(ok(null))),
+    'letter:savePdf': vi.fn<BridgeHandlers['letter:savePdf']>(() =>
+      Promise.resolve(ok({ saved: false as const, reason: 'cancelled' as const })),
+    ),
   } satisfies BridgeHandlers;
   return handlers;
 }
