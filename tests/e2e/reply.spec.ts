@@ -121,14 +121,14 @@ test('a reply from a template with an empty variable is blocked until filled, th
   await waitSynced(page);
 
   // 1. A personal template in the library, saved with Ctrl+S.
-  await page.getByRole('button', { name: 'Pustaka template' }).click();
-  await expect(page.getByRole('heading', { name: 'Pustaka template', level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: 'Template baru' }).click();
-  const editor = page.getByRole('form', { name: 'Editor template' });
+  await page.getByRole('button', { name: 'Pustaka templat' }).click();
+  await expect(page.getByRole('heading', { name: 'Pustaka templat', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Templat baru' }).click();
+  const editor = page.getByRole('form', { name: 'Editor templat' });
   await editor.getByLabel('Nama', { exact: true }).fill(templateName);
   await editor.getByRole('combobox', { name: 'Jenis' }).selectOption('tindak_lanjut');
   await expect(editor.getByRole('radio', { name: 'Pribadi' })).toBeChecked();
-  const body = editor.getByLabel('Isi template');
+  const body = editor.getByLabel('Isi templat');
   await body.fill(templateBody);
   await body.press('Control+s');
   await expect(editor.getByText('Tersimpan.', { exact: true })).toBeVisible();

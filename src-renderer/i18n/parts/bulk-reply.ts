@@ -14,20 +14,20 @@ export const bulkReplyId = {
   // Why a report was left out (reason keys of the planner).
   'bulk.missing_values': 'Ada isian yang kosong; tanggapan ditahan, tidak dikirim.',
   'bulk.missing_values.detail': 'isian kosong: {variables}',
-  'bulk.template_error': 'Template tidak dapat dipakai.',
-  'bulk.template_error.detail': 'Template tidak dapat dipakai: {message}',
+  'bulk.template_error': 'Templat tidak dapat dipakai.',
+  'bulk.template_error.detail': 'Templat tidak dapat dipakai: {message}',
   'bulk.no_submitted_response': 'Tidak ada tanggapan yang menunggu persetujuan.',
 
   // The reply form.
-  'bulk.reply.search': 'Cari template',
-  'bulk.reply.search.placeholder': 'Nama atau keterangan template',
-  'bulk.reply.templates': 'Template',
-  'bulk.reply.noTemplates': 'Belum ada template. Tulis isi tanggapan langsung di bawah.',
-  'bulk.reply.noMatch': 'Tidak ada template yang cocok.',
+  'bulk.reply.search': 'Cari templat',
+  'bulk.reply.search.placeholder': 'Nama atau keterangan templat',
+  'bulk.reply.templates': 'Templat',
+  'bulk.reply.noTemplates': 'Belum ada templat. Tulis isi tanggapan langsung di bawah.',
+  'bulk.reply.noMatch': 'Tidak ada templat yang cocok.',
   'bulk.reply.source': 'Isi tanggapan',
   'bulk.reply.sourceHint':
     'Variabel diisi untuk setiap laporan. Laporan yang isiannya kosong ditahan dan tidak dikirim.',
-  'bulk.reply.edited': 'Diubah dari template “{name}”.',
+  'bulk.reply.edited': 'Diubah dari templat “{name}”.',
   'bulk.reply.problem': 'Kesalahan pada {position}: {message}',
   'bulk.reply.problemInSnippet': 'Kesalahan pada cuplikan “{snippet}”, {position}: {message}',
   'bulk.reply.unknown': 'Variabel tidak dikenal: {variables}',
@@ -38,7 +38,7 @@ export const bulkReplyId = {
   'bulk.reply.submitHint': 'Pejabat Penghubung menyetujui sebelum tanggapan terbit.',
   'bulk.reply.publish': 'Terbitkan langsung',
   'bulk.reply.publishHint': 'Tanggapan langsung terbit dan laporan menjadi Ditindaklanjuti.',
-  'bulk.reply.ownText': 'Tanggapan tanpa template',
+  'bulk.reply.ownText': 'Tanggapan tanpa templat',
 
   // The confirmation of a reply.
   'bulk.reply.preview': 'Pratinjau tanggapan',

@@ -134,7 +134,7 @@ describe('bulk reply form', () => {
     // Enter chose; it did not check.
     expect(harness.previewBulk).not.toHaveBeenCalled();
     await type(search, 'tidak ada yang begini');
-    expect(openDialog()?.textContent).toContain('Tidak ada template yang cocok.');
+    expect(openDialog()?.textContent).toContain('Tidak ada templat yang cocok.');
   });
 
   it('sends the edited source of the chosen template, submitted for approval', async () => {
@@ -142,7 +142,7 @@ describe('bulk reply form', () => {
     await type(field('select'), 'tpl-selesai');
     const edited = 'Laporan {{laporan.nomor}} telah selesai. Terima kasih.';
     await type(field('textarea'), edited);
-    expect(openDialog()?.textContent).toContain('Diubah dari template “Jawaban akhir: selesai”.');
+    expect(openDialog()?.textContent).toContain('Diubah dari templat “Jawaban akhir: selesai”.');
     // An operator cannot publish: no choice is offered.
     expect(field('input[type="radio"]')).toBeNull();
     expect(openDialog()?.textContent).toContain('Pejabat Penghubung menyetujui');

@@ -65,7 +65,7 @@ describe('the template list', () => {
     expect(listedNames()).toEqual(['Catatan saya']);
     await type($('#template-search'), 'tidak ada');
     expect($('.template-list')).toBeNull();
-    expect($('.empty-state')?.textContent).toContain('Tidak ada template yang cocok');
+    expect($('.empty-state')?.textContent).toContain('Tidak ada templat yang cocok');
   });
 
   it('moves with j/k and the arrows, and opens the highlighted template with Enter', async () => {
@@ -225,7 +225,7 @@ describe('saving', () => {
 
   it('creates a new personal template with the button and a new id', async () => {
     harness = await mountLibrary({ user: operatorUser });
-    await click(buttonByText('Template baru'));
+    await click(buttonByText('Templat baru'));
     expect($$('input[name="scope"]').map((i) => (i as HTMLInputElement).value)).toEqual([
       'personal',
     ]);
@@ -265,7 +265,7 @@ describe('saving', () => {
     });
     await click(buttonByText('Simpan', editorForm() ?? document));
     expect($('form.template-editor [role="alert"]')?.textContent).toBe(
-      'Template tidak tersimpan: Peran Anda tidak boleh melakukan perubahan ini.',
+      'Templat tidak tersimpan: Peran Anda tidak boleh melakukan perubahan ini.',
     );
   });
 
@@ -273,7 +273,7 @@ describe('saving', () => {
     harness = await mountLibrary();
     await openTemplate('tpl-tl');
     await click(buttonByText('Hapus'));
-    expect(openDialog()?.textContent).toContain('Hapus template “Sedang diproses”?');
+    expect(openDialog()?.textContent).toContain('Hapus templat “Sedang diproses”?');
     await click(buttonByText('Ya, hapus'));
     expect(lastMutation(harness)).toMatchObject({
       name: 'template.delete',
@@ -296,7 +296,7 @@ describe('read-only templates', () => {
     expect(buttonByText('Hapus')).toBeNull();
     expect($('[data-testid="variable-picker"]')).toBeNull();
 
-    await click(buttonByText('Salin sebagai template pribadi'));
+    await click(buttonByText('Salin sebagai templat pribadi'));
     expect(editorForm()?.dataset['readOnly']).toBeUndefined();
     expect(field('name')?.value).toBe('Sedang diproses (salinan)');
     await click(buttonByText('Simpan', editorForm() ?? document));
@@ -318,12 +318,12 @@ describe('read-only templates', () => {
 
   it('gives pimpinan read-only templates and nothing to create or copy', async () => {
     harness = await mountLibrary({ user: headUser });
-    expect(buttonByText('Template baru')).toBeNull();
+    expect(buttonByText('Templat baru')).toBeNull();
     await openTemplate('tpl-tl');
     expect($('[data-testid="template-readonly"]')?.textContent).toContain(
-      'peran Anda dapat melihat template',
+      'peran Anda dapat melihat templat',
     );
-    expect(buttonByText('Salin sebagai template pribadi')).toBeNull();
+    expect(buttonByText('Salin sebagai templat pribadi')).toBeNull();
   });
 });
 
@@ -334,7 +334,7 @@ describe('unsaved changes', () => {
     await type(field('name'), 'Belum disimpan');
     await click(buttonByText('← Kembali ke kotak masuk'));
     expect(useNavigationStore.getState().view).toBe('templates');
-    expect(openDialog()?.textContent).toContain('Perubahan pada template “Belum disimpan”');
+    expect(openDialog()?.textContent).toContain('Perubahan pada templat “Belum disimpan”');
     await click(buttonByText('Kembali ke editor'));
     expect(openDialog()).toBeNull();
     expect(field('name')?.value).toBe('Belum disimpan');

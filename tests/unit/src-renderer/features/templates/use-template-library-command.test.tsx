@@ -21,13 +21,13 @@ function Inbox() {
 }
 
 describe('the template library command', () => {
-  it('opens the library with g then l, and is in the palette as "Pustaka template"', async () => {
+  it('opens the library with g then l, and is in the palette as "Pustaka templat"', async () => {
     resetKeyboardState();
     useLocaleStore.setState({ locale: 'id' });
     useNavigationStore.setState(initialNavigationState());
     mounted = await mount(<Inbox />);
     expect(useCommandStore.getState().commands.get('navigation.templates')?.label).toBe(
-      'Pustaka template',
+      'Pustaka templat',
     );
     await press(document.body, 'g');
     await press(document.body, 'l');
