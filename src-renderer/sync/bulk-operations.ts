@@ -61,12 +61,13 @@ export interface BulkOperationsDeps {
    */
   readonly write: <T extends { readonly ok: boolean }>(fn: () => Promise<T>) => Promise<T | null>;
   /**
-   * A report's record and its children's (both layers), null when unknown (PoskoLocalDb's
-   * reportRecords): the dispositions a reply may list, the responses an approval looks for.
+   * Reports' records with their children's (both layers), in one read; unknown reports left out
+   * (PoskoLocalDb's reportsRecords): the dispositions a reply may list, the responses an approval
+   * looks for.
    */
-  readonly reportRecords: (
-    reportId: string,
-  ) => Promise<ReadonlyMap<RecordKey, LayeredRecord> | null>;
+  readonly reportsRecords: (
+    reportIds: readonly string[],
+  ) => Promise<ReadonlyMap<string, ReadonlyMap<RecordKey, LayeredRecord>>>;
 }
 
 /** A report's children a reply or an approval reads, as the operator sees them. */
@@ -124,13 +125,22 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
     });
   }
 
-  /** The children of the reports found, read side by side (each its own read transaction). */
-  async function readChildren(
-    reports: readonly { id: string; report: Report | null }[],
-  ): Promise<Map<string, ReportChildren>> {
-    const found = reports.flatMap((entry) => (entry.report === null ? [] : [entry.id]));
-    const records = await Promise.all(found.map((id) => deps.reportRecords(id)));
-    return new Map(found.map((id, i) => [id, childrenOf(records[i] ?? null)]));
+  /**
+   * The reports as `readReports` gives them, with their children, from one read transaction (a
+   * reply lists dispositions, an approval looks for the submitted response).
+   */
+  async function readWithChildren(ids: readonly string[]): Promise<{
+    reports: { id: string; report: Report | null }[];
+    children: Map<string, ReportChildren>;
+  }> {
+    const unique = [...new Set(ids)];
+    const records = await deps.reportsRecords(unique);
+    const reports = unique.map((id) => {
+      const row = effectiveRow(records.get(id)?.get(recordKey('report', id)));
+      return { id, report: row?.entity === 'report' ? row.data : null };
+    });
+    const children = new Map(unique.map((id) => [id, childrenOf(records.get(id) ?? null)]));
+    return { reports, children };
   }
 
   /** Agency and personal templates of the operator, as the reference rows hold them. */
@@ -145,7 +155,7 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
    */
   async function extraInput(
     action: BulkAction,
-    reports: readonly { id: string; report: Report | null }[],
+    children: ReadonlyMap<string, ReportChildren>,
   ): Promise<Pick<BulkPlanInput, 'renderReply' | 'responsesOf'>> {
     switch (action.kind) {
       case 'reply': {
@@ -156,9 +166,6 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
           const error = templateErrorText(prepared.error);
           return { renderReply: () => ({ ok: false, error }) };
         }
-        const children = prepared.value.readsDispositions
-          ? await readChildren(reports)
-          : new Map<string, ReportChildren>();
         const reference = engine.reference();
         const base: ReplyRenderBase = {
           agencies: reference.agencies,
@@ -180,10 +187,8 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
             ),
         };
       }
-      case 'approve_responses': {
-        const children = await readChildren(reports);
+      case 'approve_responses':
         return { responsesOf: (id) => (children.get(id) ?? noChildren).responses };
-      }
       default:
         return {};
     }
@@ -195,8 +200,12 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
       request.action.kind === 'merge'
         ? [...request.reportIds, request.action.keepReportId]
         : request.reportIds;
-    const reports = await readReports(ids);
-    const extra = await extraInput(request.action, reports);
+    const kind = request.action.kind;
+    const { reports, children } =
+      kind === 'reply' || kind === 'approve_responses'
+        ? await readWithChildren(ids)
+        : { reports: await readReports(ids), children: new Map<string, ReportChildren>() };
+    const extra = await extraInput(request.action, children);
     // From here to the engine's write nothing waits on anything but the engine's own transaction.
     const planned = planBulk(
       { action: request.action, batchId, reports, ...extra },

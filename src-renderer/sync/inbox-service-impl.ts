@@ -952,7 +952,7 @@ export async function createInboxService(
         clock: deps.clock,
         newId,
         write: runLocalWrite,
-        reportRecords: (id) => rt.db.reportRecords(id),
+        reportsRecords: (ids) => rt.db.reportsRecords(ids),
       });
       bulkByRuntime.set(rt, bulk);
     }

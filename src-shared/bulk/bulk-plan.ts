@@ -419,8 +419,6 @@ export function templateErrorText(error: TemplateError): string {
 export interface PreparedReply {
   readonly template: ParsedTemplate;
   readonly snippets: TemplateSnippets;
-  /** Whether it lists dispositions: only then does rendering need each report's dispositions. */
-  readonly readsDispositions: boolean;
 }
 
 export function prepareReply(
@@ -429,15 +427,10 @@ export function prepareReply(
 ): Result<PreparedReply, TemplateError> {
   const parsed = parseTemplate(source);
   if (!parsed.ok) return parsed;
+  // Snippets missing or including each other: one error for the batch, before any report.
   const analysis = analyze(parsed.value, snippets);
   if (!analysis.ok) return analysis;
-  return ok({
-    template: parsed.value,
-    snippets,
-    readsDispositions: analysis.value.variables.some(
-      (name) => name === 'disposisi' || name.startsWith('disposisi['),
-    ),
-  });
+  return ok({ template: parsed.value, snippets });
 }
 
 /** What every report of a batch renders with besides itself and its dispositions. */

@@ -442,12 +442,22 @@ export class DexieLocalDb implements PoskoLocalDb {
   }
 
   async reportRecords(reportId: string): Promise<Map<RecordKey, LayeredRecord> | null> {
-    const { docs, local } = await this.read(['docs', 'local'], async () => ({
-      docs: await loadDocs(this.dexie, [reportId]),
-      local: await loadLocal(this.dexie, [reportId]),
-    }));
-    const records = layeredRecords(mergeDocs(docs.get(reportId) ?? []), local.get(reportId) ?? []);
-    return records.size === 0 ? null : records;
+    return (await this.reportsRecords([reportId])).get(reportId) ?? null;
+  }
+
+  async reportsRecords(
+    reportIds: readonly string[],
+  ): Promise<Map<string, Map<RecordKey, LayeredRecord>>> {
+    const anchors = [...new Set(reportIds)];
+    const [docs, local] = await this.read(['docs', 'local'], () =>
+      Promise.all([loadDocs(this.dexie, anchors), loadLocal(this.dexie, anchors)]),
+    );
+    const byReport = new Map<string, Map<RecordKey, LayeredRecord>>();
+    for (const anchor of anchors) {
+      const records = layeredRecords(mergeDocs(docs.get(anchor) ?? []), local.get(anchor) ?? []);
+      if (records.size > 0) byReport.set(anchor, records);
+    }
+    return byReport;
   }
 
   async outbox(): Promise<OutboxEntry[]> {

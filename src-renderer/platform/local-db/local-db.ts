@@ -63,6 +63,11 @@ export interface PoskoLocalDb extends LocalStore {
   ): Promise<void>;
   /** The report's record and its children's records (both layers), or null when unknown. */
   reportRecords(reportId: string): Promise<Map<RecordKey, LayeredRecord> | null>;
+  /**
+   * `reportRecords` of many reports in one read transaction, every anchor read at once; unknown
+   * reports are left out of the map.
+   */
+  reportsRecords(reportIds: readonly string[]): Promise<Map<string, Map<RecordKey, LayeredRecord>>>;
   outbox(): Promise<OutboxEntry[]>;
   review(): Promise<ReviewItem[]>;
   /** A persisted blob (search index, model snapshot) with the cursor it was made at. */

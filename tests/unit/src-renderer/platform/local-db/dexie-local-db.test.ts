@@ -253,6 +253,19 @@ describe('grouped server docs', () => {
     );
   });
 
+  it('reads many reports with their children in one go, leaving unknown ones out', async () => {
+    const db = await openTestDb();
+    await db.transact((tx) => tx.applyServerChanges(page(20, 3)));
+    await db.transact((tx) =>
+      tx.setLocal([{ key: 'note:r-2-local', row: storeRows.note('r-2-local', 'r-2', 0) }]),
+    );
+    const byReport = await db.reportsRecords(['r-1', 'r-2', 'r-missing', 'r-1']);
+    expect([...byReport.keys()]).toEqual(['r-1', 'r-2']);
+    expect(byReport.get('r-1')).toEqual(await db.reportRecords('r-1'));
+    expect(byReport.get('r-2')?.get('note:r-2-local')?.local).toBeDefined();
+    expect(await db.reportRecords('r-missing')).toBeNull();
+  });
+
   it('writes one record per anchor per transaction, however many batches it applies', async () => {
     const db = await openTestDb();
     await db.transact(async (tx) => {
