@@ -1,7 +1,8 @@
 // Replying end to end (issue 7), against the real central server. 1: an operator writes a personal
 // template using {{unit.nama}}, which a report disposed to the office without a unit leaves empty;
 // replying from it, the preview shows that hole as an input marked invalid and sending is blocked
-// (the send button shows the hole); filled in, the reply goes for approval, a liaison officer
+// (the send button shows the hole); filled in while offline, the reply waits in the outbox and
+// goes for approval once the server is reachable again; a liaison officer
 // approves and publishes it, and the citizen's public view shows exactly that text. 2: a bulk
 // reply to 20 reports publishes 18 and holds back the 2 whose unit is unknown, sending nothing
 // for them.
@@ -9,9 +10,12 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   API,
   SCREENS,
+  SERVER,
   apiToken,
+  blockServer,
   detail,
   fileReport,
+  pendingCount,
   pushAs,
   queue,
   row,
@@ -130,6 +134,7 @@ test('a reply from a template with an empty variable is blocked until filled, th
   await expect(editor.getByRole('radio', { name: 'Pribadi' })).toBeChecked();
   const body = editor.getByLabel('Isi templat');
   await body.fill(templateBody);
+  await page.screenshot({ path: `${SCREENS}/template-editor.png` });
   await body.press('Control+s');
   await expect(editor.getByText('Tersimpan.', { exact: true })).toBeVisible();
   await expect(editor.getByTestId('template-meta')).toContainText('Pribadi');
@@ -163,13 +168,21 @@ test('a reply from a template with an empty variable is blocked until filled, th
   await expect(hole).toHaveAttribute('aria-invalid', 'true');
   await page.screenshot({ path: `${SCREENS}/reply-composer.png` });
 
-  // 3. Filled in place: complete, and it goes for approval with the full text.
+  // 3. Offline, filled in place: complete; it waits in the outbox, then goes for approval with
+  // the full text once the server answers again.
+  await blockServer(page.context());
   await hole.fill(UNIT_NAME);
   await expect(hole).toHaveAttribute('aria-invalid', 'false');
   await expect(detail(page).getByText('Semua isian sudah lengkap.')).toBeVisible();
   await expect(send).toHaveAttribute('aria-disabled', 'false');
   await send.click();
   await expect(detail(page).getByText('Tanggapan diajukan untuk persetujuan')).toBeVisible();
+  await expect(pendingCount(page)).toHaveText(/1/, { timeout: 20_000 });
+  // Nothing submitted reached the server (a draft synced before going offline may have).
+  const offlineStates = (await responsesOf('operator', [report]))[0]?.map((r) => r.state) ?? [];
+  expect(offlineStates.filter((state) => state !== 'draft')).toEqual([]);
+  await page.context().unroute(`${SERVER}/**`);
+  await expect(pendingCount(page)).toHaveCount(0, { timeout: 60_000 });
   await waitSynced(page);
   await expect
     .poll(() => responsesOf('operator', [report]), { timeout: 30_000 })
@@ -200,6 +213,18 @@ test('a reply from a template with an empty variable is blocked until filled, th
   expect(await responsesOf('penghubung', [report])).toEqual([
     [{ state: 'published', body: expected }],
   ]);
+
+  // 6. Follow-ups (`g f`): the answered report counts down to automatic completion.
+  await liaison.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+  await liaison.keyboard.press('g');
+  await liaison.keyboard.press('f');
+  await liaison.locator('input[name="follow-up-window"][value="10"]').check();
+  const followUps = liaison.getByRole('list', { name: 'Laporan yang tindak lanjutnya jatuh tempo' });
+  await expect(followUps.getByText(report.trackingId)).toBeVisible();
+  await expect(followUps).toContainText('Selesai otomatis dalam 10 hari kerja');
+  await liaison.screenshot({ path: `${SCREENS}/follow-up.png` });
   await liaisonContext.close();
 });
 
