@@ -40,6 +40,11 @@ const templateBase = {
   agencyId: EntityIdSchema,
   /** Increases with every edit, so concurrent edits of a shared template can be detected. */
   version: z.int().nonnegative(),
+  /**
+   * The template's own edition: 1 when created, one more with every save. Shown to people as its
+   * version ("Versi 3"); `version` is the sync version, drawn from the server's global sequence.
+   */
+  revision: z.int().positive().default(1),
   updatedBy: EntityIdSchema,
   updatedAt: EpochMsSchema,
 };

@@ -1076,6 +1076,7 @@ export const mutators: { readonly [N in MutationName]: Mutator<N> } = {
           : [...new Set(args.categoryIds)],
       agencyId: existing?.agencyId ?? actor.agencyId,
       version: existing?.version ?? 0,
+      revision: (existing?.revision ?? 0) + 1,
       updatedBy: actor.id,
       updatedAt: ctx.now,
     };

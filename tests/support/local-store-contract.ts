@@ -124,6 +124,7 @@ export const storeRows = {
       body: 'Yth. {{nama}}',
       description: 'Tindak lanjut umum',
       categoryIds: [],
+      revision: 1,
       agencyId: 'dinkes',
       version,
       updatedBy: 'u-1',

@@ -12,8 +12,10 @@ export function useTemplateMeta(): (template: Template) => string {
   const users = referenceMaps(useTemplateLibraryStore((s) => s.reference)).users;
   return (template) =>
     t('templates.meta', {
-      version: template.version,
-      user: users.get(template.updatedBy)?.displayName ?? template.updatedBy,
+      version: template.revision,
+      // Someone outside the operator's part of the directory (e.g. the province coordinator who
+      // installed the defaults) is not among the synced users.
+      user: users.get(template.updatedBy)?.displayName ?? t('templates.meta.otherUser'),
       date: formatDate(locale, template.updatedAt),
     });
 }

@@ -18,6 +18,7 @@ export const templatesId = {
   'templates.empty.none': 'Belum ada templat. Templat instansi akan muncul setelah sinkronisasi.',
   'templates.listKeys': '↑↓ atau j/k memilih, Enter membuka',
   'templates.meta': 'Versi {version} · diubah oleh {user} · {date}',
+  'templates.meta.otherUser': 'petugas di luar instansi Anda',
   'templates.noEditor.title': 'Belum ada templat yang dibuka',
   'templates.noEditor.body': 'Pilih templat dari daftar, atau buat templat baru (N).',
 
@@ -145,6 +146,7 @@ export const templatesEn = {
   'templates.empty.none': 'No templates yet. Agency templates appear after syncing.',
   'templates.listKeys': '↑↓ or j/k to move, Enter to open',
   'templates.meta': 'Version {version} · changed by {user} · {date}',
+  'templates.meta.otherUser': 'someone outside your agency',
   'templates.noEditor.title': 'No template open',
   'templates.noEditor.body': 'Pick a template from the list, or create a new one (N).',
 

@@ -273,6 +273,7 @@ describeEachBackend('sync pull', (backend) => {
       body: 'Yth.',
       description: '',
       categoryIds: [],
+      revision: 1,
       version: 0,
       updatedAt: 0,
     };

@@ -1159,6 +1159,22 @@ describe('templates', () => {
     ]);
   });
 
+  it('counts editions of a template: 1 when created, one more with every save', () => {
+    const created = accepted(
+      mutators['template.upsert'](stateWith({}), upsert, ctxFor(adminDinkes)),
+    ).templates[0];
+    expect(created?.revision).toBe(1);
+    if (created === undefined) throw new Error('no template');
+    const edited = accepted(
+      mutators['template.upsert'](
+        stateWith({ template: { ...created, version: 17 } }),
+        { ...upsert, body: 'Yth. {{pelapor.sapaan}}' },
+        ctxFor(adminDinkes),
+      ),
+    ).templates[0];
+    expect(edited).toMatchObject({ revision: 2, version: 17, body: 'Yth. {{pelapor.sapaan}}' });
+  });
+
   it('lets an operator keep personal templates but not agency ones', () => {
     const personal = accepted(
       mutators['template.upsert'](

@@ -12,6 +12,7 @@ import {
 const base = {
   description: '',
   categoryIds: [],
+  revision: 1,
   agencyId: 'dinkes',
   version: 1,
   updatedBy: 'u-admin',

@@ -69,6 +69,7 @@ const followUp: Template = {
   body: TEMPLATE_BODY,
   description: 'Pemberitahuan bahwa laporan sedang ditangani',
   categoryIds: [],
+  revision: 1,
   agencyId: 'dinkes',
   version: 1,
   updatedBy: 'u-admin',

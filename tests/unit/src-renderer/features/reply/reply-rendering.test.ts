@@ -104,6 +104,7 @@ describe('templates offered for a reply', () => {
     body: 'Isi',
     description: '',
     categoryIds: [],
+    revision: 1,
     agencyId: 'dinkes',
     version: 1,
     updatedBy: 'u-admin',

@@ -106,6 +106,7 @@ const templateDefaults: Omit<TemplateFields, 'id'> = {
   body: '',
   description: '',
   categoryIds: [],
+  revision: 1,
   agencyId: 'dpu',
   version: 1,
   updatedBy: 'u-admin',
