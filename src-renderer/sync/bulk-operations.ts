@@ -19,6 +19,7 @@ import {
   prepareReply,
   renderPreparedReply,
   templateErrorText,
+  type BulkPlan,
   type BulkPlanInput,
   type ReplyRenderBase,
 } from '../../src-shared/bulk/bulk-plan';
@@ -51,7 +52,10 @@ export const BATCHES_LISTED = 50;
 
 export interface BulkOperationsDeps {
   readonly store: LocalStore;
-  readonly engine: Pick<SyncEngine, 'mutateMany' | 'withdrawBatch' | 'listBatches' | 'reference'>;
+  readonly engine: Pick<
+    SyncEngine,
+    'mutateMany' | 'mutatePlanned' | 'withdrawBatch' | 'listBatches' | 'reference'
+  >;
   readonly actor: UserActor;
   readonly clock: Clock;
   readonly newId: () => string;
@@ -126,15 +130,15 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
   }
 
   /**
-   * The reports as `readReports` gives them, with their children, from one read transaction (a
-   * reply lists dispositions, an approval looks for the submitted response).
+   * The selection's reports as the operator sees them (null: not in the store) with their
+   * children (a reply lists dispositions, an approval looks for the submitted response), from
+   * every record of each report.
    */
-  async function readWithChildren(ids: readonly string[]): Promise<{
-    reports: { id: string; report: Report | null }[];
-    children: Map<string, ReportChildren>;
-  }> {
+  function selectionOf(
+    ids: readonly string[],
+    records: ReadonlyMap<string, ReadonlyMap<RecordKey, LayeredRecord>>,
+  ): { reports: { id: string; report: Report | null }[]; children: Map<string, ReportChildren> } {
     const unique = [...new Set(ids)];
-    const records = await deps.reportsRecords(unique);
     const reports = unique.map((id) => {
       const row = effectiveRow(records.get(id)?.get(recordKey('report', id)));
       return { id, report: row?.entity === 'report' ? row.data : null };
@@ -149,14 +153,15 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
     return rows.flatMap((row) => (row.entity === 'template' ? [row.data] : []));
   }
 
-  /**
-   * What planning `action` reads besides the reports: for a reply, its template prepared once
-   * and rendered per report; for an approval, each report's responses.
-   */
-  async function extraInput(
-    action: BulkAction,
+  type ExtraInput = (
     children: ReadonlyMap<string, ReportChildren>,
-  ): Promise<Pick<BulkPlanInput, 'renderReply' | 'responsesOf'>> {
+  ) => Pick<BulkPlanInput, 'renderReply' | 'responsesOf'>;
+
+  /**
+   * What planning `action` needs besides the reports, read before planning: for a reply, its
+   * template prepared once and rendered per report; for an approval, each report's responses.
+   */
+  async function extraInput(action: BulkAction): Promise<ExtraInput> {
     switch (action.kind) {
       case 'reply': {
         const templates = await readTemplates();
@@ -164,7 +169,7 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
         const prepared = prepareReply(action.body, snippets);
         if (!prepared.ok) {
           const error = templateErrorText(prepared.error);
-          return { renderReply: () => ({ ok: false, error }) };
+          return () => ({ renderReply: () => ({ ok: false, error }) });
         }
         const reference = engine.reference();
         const base: ReplyRenderBase = {
@@ -177,7 +182,7 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
           // The kind decides which deadline `batas_waktu` names (a request for information, …).
           kind: templates.find((template) => template.id === action.templateId)?.kind ?? null,
         };
-        return {
+        return (children) => ({
           renderReply: (report) =>
             renderPreparedReply(
               prepared.value,
@@ -185,30 +190,34 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
               (children.get(report.id) ?? noChildren).dispositions,
               base,
             ),
-        };
+        });
       }
       case 'approve_responses':
-        return { responsesOf: (id) => (children.get(id) ?? noChildren).responses };
+        return (children) => ({
+          responsesOf: (id) => (children.get(id) ?? noChildren).responses,
+        });
       default:
-        return {};
+        return () => ({});
     }
   }
 
-  async function plan(request: BulkRequest, batchId: string) {
-    // A merge reads the kept report too, when it was picked outside the selection.
-    const ids =
-      request.action.kind === 'merge'
-        ? [...request.reportIds, request.action.keepReportId]
-        : request.reportIds;
-    const kind = request.action.kind;
-    const { reports, children } =
-      kind === 'reply' || kind === 'approve_responses'
-        ? await readWithChildren(ids)
-        : { reports: await readReports(ids), children: new Map<string, ReportChildren>() };
-    const extra = await extraInput(request.action, children);
-    // From here to the engine's write nothing waits on anything but the engine's own transaction.
+  /** The reports an action reads: a merge reads the kept report too, picked outside or not. */
+  function idsOf(request: BulkRequest): readonly string[] {
+    return request.action.kind === 'merge'
+      ? [...request.reportIds, request.action.keepReportId]
+      : request.reportIds;
+  }
+
+  /** The plan on the records read (synchronous: it may run inside the batch's transaction). */
+  function planOn(
+    request: BulkRequest,
+    batchId: string,
+    extra: ExtraInput,
+    records: ReadonlyMap<string, ReadonlyMap<RecordKey, LayeredRecord>>,
+  ) {
+    const { reports, children } = selectionOf(idsOf(request), records);
     const planned = planBulk(
-      { action: request.action, batchId, reports, ...extra },
+      { action: request.action, batchId, reports, ...extra(children) },
       context(),
       deps.newId,
     );
@@ -220,7 +229,9 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
 
   return {
     async previewBulk(request): Promise<BulkPreview> {
-      const { reports, planned } = await plan(request, deps.newId());
+      const extra = await extraInput(request.action);
+      const records = await deps.reportsRecords([...new Set(idsOf(request))]);
+      const { reports, planned } = planOn(request, deps.newId(), extra, records);
       const byId = new Map(reports.map((entry) => [entry.id, entry.report]));
       const applicable = [...new Set(planned.batchItems.map((item) => item.reportId))];
       // A reply's sample shows each text as it would be sent: the body of its planned mutation.
@@ -248,28 +259,40 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
 
     async runBulk(request, holdMs): Promise<Result<BulkRun, BulkError>> {
       const batchId = deps.newId();
-      const { planned } = await plan(request, batchId);
-      if (planned.items.length === 0) {
-        return err({
-          code: 'bulk/empty',
-          message: 'The action applies to none of the selected reports',
-        });
-      }
+      const extra = await extraInput(request.action);
       const hold = Math.max(0, Math.floor(holdMs));
+      // Planned inside the batch's own transaction, on the records it applies to: each report is
+      // read once, and nothing can change between the plan and the batch.
+      const made: { plan: BulkPlan | null } = { plan: null };
       const result = await deps.write(() =>
-        engine.mutateMany(planned.items, {
-          holdMs: hold,
-          batch: {
-            id: batchId,
-            action: request.action,
-            items: planned.batchItems,
-            skipped: planned.skipped,
-            compensates: null,
-          },
+        engine.mutatePlanned([...new Set(idsOf(request))], (records) => {
+          const { planned } = planOn(request, batchId, extra, records);
+          made.plan = planned;
+          if (planned.items.length === 0) return err('empty' as const);
+          return ok({
+            items: planned.items,
+            options: {
+              holdMs: hold,
+              batch: {
+                id: batchId,
+                action: request.action,
+                items: planned.batchItems,
+                skipped: planned.skipped,
+                compensates: null,
+              },
+            },
+          });
         }),
       );
       if (result === null) return err(failed('The local database failed; nothing was applied'));
+      const planned = made.plan;
       if (!result.ok) {
+        if ('planned' in result.error || planned === null) {
+          return err({
+            code: 'bulk/empty',
+            message: 'The action applies to none of the selected reports',
+          });
+        }
         const refused = planned.batchItems[result.error.index];
         return err({
           code: 'bulk/refused',
@@ -280,6 +303,7 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
             : { reasonKey: result.error.error.reasonKey }),
         });
       }
+      if (planned === null) return err(failed('The batch was applied without a plan'));
       return ok({
         batchId,
         count: planned.items.length,

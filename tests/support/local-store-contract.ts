@@ -263,6 +263,62 @@ export function describeLocalStoreContract(
         });
       });
 
+      it('gives every record of each report asked for, both layers, and leaves unknown ones out', async () => {
+        const store = await makeStore();
+        await store.transact((tx) =>
+          tx.applyServerChanges([
+            storeRows.report('r-1', 1),
+            storeRows.note('n-1', 'r-1', 2),
+            storeRows.disposition('d-1', 'r-1', 3),
+            storeRows.report('r-2', 4),
+            storeRows.note('n-2', 'r-2', 5),
+          ]),
+        );
+        const localNote = storeRows.note('n-3', 'r-1', 0, 'Catatan lokal');
+        const edited = storeRows.note('n-1', 'r-1', 2, 'Diubah');
+        const byReport = await store.transact(async (tx) => {
+          await tx.setLocal([
+            { key: 'note:n-3', row: localNote },
+            { key: 'note:n-1', row: edited },
+          ]);
+          return tx.getReportRecords(['r-1', 'r-missing']);
+        });
+        expect([...byReport.keys()]).toEqual(['r-1']);
+        const r1 = byReport.get('r-1');
+        expect(new Set(r1?.keys())).toEqual(
+          new Set(['report:r-1', 'note:n-1', 'disposition:d-1', 'note:n-3']),
+        );
+        expect(r1?.get('note:n-1')).toEqual({
+          server: storeRows.note('n-1', 'r-1', 2),
+          local: edited,
+        });
+        expect(r1?.get('note:n-3')).toEqual({ server: null, local: localNote });
+      });
+
+      it('keeps what it read current with local writes made after it in the same transaction', async () => {
+        const store = await makeStore();
+        await store.transact((tx) =>
+          tx.applyServerChanges([storeRows.report('r-1', 1), storeRows.note('n-1', 'r-1', 2)]),
+        );
+        const localNote = storeRows.note('n-2', 'r-1', 0);
+        const after = await store.transact(async (tx) => {
+          await tx.getReportRecords(['r-1']);
+          await tx.setLocal([
+            { key: 'note:n-2', row: localNote },
+            { key: 'note:n-1', row: null },
+          ]);
+          return tx.getReportRecords(['r-1']);
+        });
+        expect(after.get('r-1')?.get('note:n-2')).toEqual({ server: null, local: localNote });
+        expect(after.get('r-1')?.get('note:n-1')).toEqual({
+          server: storeRows.note('n-1', 'r-1', 2),
+          local: null,
+        });
+        // And in the next transaction, as committed.
+        const committed = await store.transact((tx) => tx.getReportRecords(['r-1']));
+        expect(committed).toEqual(after);
+      });
+
       it('replaces a row only with a newer version', async () => {
         const store = await makeStore();
         const v5 = storeRows.report('r-1', 5, { title: 'five' });

@@ -20,6 +20,7 @@ import {
   anchorOfRow,
   deriveReport,
   dropChildrenOlderThan,
+  layeredRecords,
   entityOfKey,
   isReportAnchor,
   isReportChild,
@@ -124,6 +125,13 @@ export class DexieStoreTx implements StoreTx {
   /** Report children seen in this transaction → their anchor. */
   private readonly childAnchors = new Map<RecordKey, string>();
   private readonly dirtyReports = new Set<string>();
+  /**
+   * The local records of anchors read whole in this transaction (getReportRecords), by key, kept
+   * current by setLocal; the list rows written at the end reuse them instead of reading again.
+   */
+  private readonly localByAnchor = new Map<string, Map<RecordKey, LocalRecord>>();
+  /** Where each cached local record sits in `localByAnchor`. */
+  private readonly cachedLocalAnchor = new Map<RecordKey, string>();
   private meta: MetaRecord | null = null;
   readonly changes: TxChanges = { reports: [], reference: false, outbox: false, review: false };
 
@@ -169,6 +177,20 @@ export class DexieStoreTx implements StoreTx {
         found.set(key, { server, local: local === undefined ? undefined : local.row });
       }
     });
+    return found;
+  }
+
+  async getReportRecords(
+    reportIds: readonly string[],
+  ): Promise<Map<string, Map<RecordKey, LayeredRecord>>> {
+    const anchors = [...new Set(reportIds)];
+    await Promise.all([this.loadAnchors(anchors), this.loadLocalOf(anchors)]);
+    const found = new Map<string, Map<RecordKey, LayeredRecord>>();
+    for (const anchor of anchors) {
+      const merged = this.anchors.get(anchor)?.merged ?? new Map<RecordKey, DocEntry>();
+      const records = layeredRecords(merged, [...(this.localByAnchor.get(anchor)?.values() ?? [])]);
+      if (records.size > 0) found.set(anchor, records);
+    }
     return found;
   }
 
@@ -258,6 +280,15 @@ export class DexieStoreTx implements StoreTx {
     }
     if (puts.length > 0) await this.db.local.bulkPut(puts);
     if (deletes.length > 0) await this.db.local.bulkDelete(deletes);
+    for (const key of deletes) this.uncacheLocal(key);
+    for (const record of puts) {
+      this.uncacheLocal(record.key);
+      const cached = this.localByAnchor.get(record.anchor);
+      if (cached !== undefined) {
+        cached.set(record.key, record);
+        this.cachedLocalAnchor.set(record.key, record.anchor);
+      }
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -357,11 +388,13 @@ export class DexieStoreTx implements StoreTx {
   private async writeListRows(): Promise<void> {
     const ids = [...this.dirtyReports];
     if (ids.length === 0) return;
-    await this.loadAnchors(ids);
-    const local = await loadLocal(this.db, ids);
+    await Promise.all([this.loadAnchors(ids), this.loadLocalOf(ids)]);
+    const local = new Map(
+      ids.map((id) => [id, [...(this.localByAnchor.get(id)?.values() ?? [])]] as const),
+    );
     // Only reports that may already have a list row are read back (none during initial sync).
     const mayExist = ids.filter(
-      (id) => (this.anchors.get(id)?.seqs.length ?? 0) > 0 || local.has(id),
+      (id) => (this.anchors.get(id)?.seqs.length ?? 0) > 0 || (local.get(id)?.length ?? 0) > 0,
     );
     const existing = new Map<string, StoredListRow>();
     if (mayExist.length > 0) {
@@ -392,6 +425,28 @@ export class DexieStoreTx implements StoreTx {
   private touch(anchor: string): void {
     if (isReportAnchor(anchor)) this.dirtyReports.add(anchor);
     else if (anchor.startsWith('ref:')) this.changes.reference = true;
+  }
+
+  /** Loads (once per transaction) the local records of `anchors`; setLocal keeps them current. */
+  private async loadLocalOf(anchors: readonly string[]): Promise<void> {
+    const missing = anchors.filter((anchor) => !this.localByAnchor.has(anchor));
+    if (missing.length === 0) return;
+    const loaded = await loadLocal(this.db, missing);
+    for (const anchor of missing) {
+      const records = new Map<RecordKey, LocalRecord>();
+      for (const record of loaded.get(anchor) ?? []) {
+        records.set(record.key, record);
+        this.cachedLocalAnchor.set(record.key, anchor);
+      }
+      this.localByAnchor.set(anchor, records);
+    }
+  }
+
+  private uncacheLocal(key: RecordKey): void {
+    const anchor = this.cachedLocalAnchor.get(key);
+    if (anchor === undefined) return;
+    this.localByAnchor.get(anchor)?.delete(key);
+    this.cachedLocalAnchor.delete(key);
   }
 
   /** Loads (once per transaction) the merged server layer of `anchors`. */

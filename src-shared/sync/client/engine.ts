@@ -31,6 +31,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { effectOver, mainKey, readKeys, traceKey, type EffectEnv } from './local-effect';
 import {
   effectiveRow,
+  type LayeredRecord,
   type OutboxEntry,
   type RecordKey,
   type ReviewItem,
@@ -138,6 +139,22 @@ export interface SyncEngine {
     options?: MutateManyOptions,
   ): Promise<Result<{ mutationIds: number[] }, { index: number; error: MutationError }>>;
   /**
+   * A batch planned on the very records it applies to, in one transaction: `plan` gets every
+   * record of `reportIds` (both layers, by report) and answers the mutations with their options,
+   * or why nothing applies (nothing is written then). They are applied as mutateMany applies
+   * them. Planning runs synchronously inside the transaction: the reports are read once, and
+   * nothing changes between the plan and its application.
+   */
+  mutatePlanned<E>(
+    reportIds: readonly string[],
+    plan: (
+      records: ReadonlyMap<string, ReadonlyMap<RecordKey, LayeredRecord>>,
+    ) => Result<
+      { items: readonly { name: MutationName; args: MutationArgs }[]; options?: MutateManyOptions },
+      E
+    >,
+  ): Promise<Result<{ mutationIds: number[] }, PlannedRefusal<E>>>;
+  /**
    * Takes a held batch back before any of it reaches the server: its entries leave the outbox,
    * later entries are renumbered so ids stay contiguous, and local layers are rebased.
    */
@@ -173,6 +190,17 @@ type RoundOutcome = { readonly ok: true } | { readonly ok: false; readonly failu
 type Failure = TransportFailure | { readonly kind: 'local'; readonly message: string };
 
 /** Thrown inside a transaction to roll a refused mutation batch back. */
+/** Why a planned batch was not applied: its plan said so, or mutation `index` was refused. */
+export type PlannedRefusal<E> =
+  { readonly index: number; readonly error: MutationError } | { readonly planned: E };
+
+/** A plan that declined inside the transaction: thrown to end it with nothing written. */
+class PlanDeclined extends Error {
+  constructor(readonly reason: unknown) {
+    super('The plan declined');
+  }
+}
+
 class Refusal extends Error {
   constructor(
     readonly index: number,
@@ -350,17 +378,63 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (const listener of [...batchListeners]) listener();
   }
 
+  type BatchItems = readonly { name: MutationName; args: MutationArgs }[];
+
   async function mutateItems(
-    items: readonly { name: MutationName; args: MutationArgs }[],
+    items: BatchItems,
     mutateOptions: MutateManyOptions = {},
     alsoInTransaction?: (tx: StoreTx) => Promise<void>,
   ): Promise<Result<{ mutationIds: number[] }, { index: number; error: MutationError }>> {
-    const { batch, holdMs = 0 } = mutateOptions;
-    if (batch !== undefined) assertBatchMatches(items, batch);
+    if (mutateOptions.batch !== undefined) assertBatchMatches(items, mutateOptions.batch);
+    return applyItems(() => ({ items, options: mutateOptions }), alsoInTransaction) as Promise<
+      Result<{ mutationIds: number[] }, { index: number; error: MutationError }>
+    >;
+  }
+
+  async function mutatePlanned<E>(
+    reportIds: readonly string[],
+    plan: (
+      records: ReadonlyMap<string, ReadonlyMap<RecordKey, LayeredRecord>>,
+    ) => Result<{ items: BatchItems; options?: MutateManyOptions }, E>,
+  ): Promise<Result<{ mutationIds: number[] }, PlannedRefusal<E>>> {
+    const result = await applyItems(async (tx) => {
+      // Between this read and the writes below only synchronous work runs (see effectOver).
+      const planned = plan(await tx.getReportRecords(reportIds));
+      if (!planned.ok) throw new PlanDeclined(planned.error);
+      const options = planned.value.options ?? {};
+      if (options.batch !== undefined) assertBatchMatches(planned.value.items, options.batch);
+      return { items: planned.value.items, options };
+    });
+    if (!result.ok && 'declined' in result.error) {
+      return err({ planned: result.error.declined as E });
+    }
+    return result as Result<{ mutationIds: number[] }, PlannedRefusal<E>>;
+  }
+
+  async function applyItems(
+    /** What to apply: given, or planned on the transaction's own reads. */
+    prepare: (
+      tx: StoreTx,
+    ) =>
+      | { items: BatchItems; options: MutateManyOptions }
+      | Promise<{ items: BatchItems; options: MutateManyOptions }>,
+    alsoInTransaction?: (tx: StoreTx) => Promise<void>,
+  ): Promise<
+    Result<
+      { mutationIds: number[] },
+      { index: number; error: MutationError } | { declined: unknown }
+    >
+  > {
     await init();
-    let committed: { ids: number[]; counts: Counts };
+    let committed: { ids: number[]; counts: Counts; batched: boolean };
     try {
       committed = await store.transact(async (tx) => {
+        // Given items are taken as they are, without an await (a transaction idle over native
+        // promises commits early).
+        const prepared = prepare(tx);
+        // Inside a store transaction promises may be the store's own kind: test for `then`.
+        const { items, options: mutateOptions } = 'then' in prepared ? await prepared : prepared;
+        const { batch, holdMs = 0 } = mutateOptions;
         const meta = await tx.getMeta();
         const now = clock.now();
         const holdUntil = holdMs > 0 ? now + holdMs : 0;
@@ -417,14 +491,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
         if (batch !== undefined) await writeBatch(tx, batch, now, holdUntil);
         await alsoInTransaction?.(tx);
-        return { ids: entries.map((entry) => entry.mutation.id), counts: await countsOf(tx) };
+        return {
+          ids: entries.map((entry) => entry.mutation.id),
+          counts: await countsOf(tx),
+          batched: batch !== undefined,
+        };
       });
     } catch (error) {
       if (error instanceof Refusal) return err({ index: error.index, error: error.error });
+      if (error instanceof PlanDeclined) return err({ declined: error.reason });
       throw error;
     }
     setStatus(committed.counts);
-    if (batch !== undefined) notifyBatches();
+    if (committed.batched) notifyBatches();
     if (committed.ids.length > 0) nudge();
     return ok({ mutationIds: committed.ids });
   }
@@ -1077,6 +1156,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     mutate,
     mutateMany: (items, mutateOptions) => mutateItems(items, mutateOptions),
+    mutatePlanned,
     withdrawBatch,
     listBatches: (limit = 50) => store.transact((tx) => tx.listBatches(limit)),
     subscribeBatches(listener) {

@@ -115,6 +115,30 @@ function txOver(state: State, draft: Draft): StoreTx {
       }
       return Promise.resolve(found);
     },
+    getReportRecords(reportIds) {
+      const wanted = new Set(reportIds);
+      const found = new Map<string, Map<RecordKey, LayeredRecord>>();
+      const keys = new Set([...state.records.keys(), ...draft.records.keys()]);
+      for (const key of keys) {
+        const record = getRecord(key);
+        if (record === undefined) continue;
+        const row = record.local ?? record.server;
+        const reportId =
+          row === null
+            ? null
+            : row.entity === 'report'
+              ? row.id
+              : (reportIdOf(row) ?? (record.server === null ? null : reportIdOf(record.server)));
+        if (reportId === null || !wanted.has(reportId)) continue;
+        let records = found.get(reportId);
+        if (records === undefined) {
+          records = new Map();
+          found.set(reportId, records);
+        }
+        records.set(key, record);
+      }
+      return Promise.resolve(found);
+    },
     applyServerChanges(changes: readonly PulledChange[]) {
       for (const change of changes) {
         const key = recordKey(change.entity, change.id);

@@ -111,6 +111,14 @@ export interface StoreTx {
   /** Both layers of each record asked for (absent keys are left out of the map). */
   getRecords(keys: readonly RecordKey[]): Promise<Map<RecordKey, LayeredRecord>>;
   /**
+   * Every record of each report (the report and its children: dispositions, responses, notes,
+   * citizen messages, audit events), both layers, by report id; reports with no record are left
+   * out. A batch planned on what it reads here applies without reading the reports again.
+   */
+  getReportRecords(
+    reportIds: readonly string[],
+  ): Promise<Map<string, Map<RecordKey, LayeredRecord>>>;
+  /**
    * Writes pulled rows and tombstones to the server layer, in the given (version) order. A row
    * replaces an older version only; a tombstone drops the record, and a report's tombstone drops
    * its children (dispositions, responses, notes, citizen messages, audit events) too. Local

@@ -195,33 +195,32 @@ describe('inbox service: bulk run', () => {
     expect(d.events.some((e) => e.type === 'batches')).toBe(true);
   });
 
-  it('refuses the whole batch when a report changed between planning and applying', async () => {
+  it('plans on the reports as they are when it applies: one changed since the preview is skipped', async () => {
     const d = await desk();
-    // Another change lands on r-2 while the batch is being planned (a pull, another window).
-    const running = d.service.runBulk({ action: toDinkes, reportIds: ids(1, 2, 3) }, HOLD_MS);
-    const archiving = d.service.mutate('report.archive', {
+    const request = { action: toDinkes, reportIds: ids(1, 2, 3) };
+    expect((await d.service.previewBulk(request)).applicable).toEqual(ids(1, 2, 3));
+    // Another change lands on r-2 after the preview (a pull, another window).
+    const archived = await d.service.mutate('report.archive', {
       reportId: 'r-2',
       reason: 'wrong_format',
     });
-    const [run, archived] = await Promise.all([running, archiving]);
-
     expect(archived).toEqual({ ok: true, value: { mutationId: 1 } });
+
+    const run = await d.service.runBulk(request, HOLD_MS);
     expect(run).toMatchObject({
-      ok: false,
-      error: { code: 'bulk/refused', reportId: 'r-2', reasonKey: 'workflow.wrong_status' },
+      ok: true,
+      value: {
+        count: 2,
+        skipped: [{ reportId: 'r-2', reasonKey: 'workflow.wrong_status' }],
+      },
     });
-    // All or nothing: only the archive is queued, r-1 and r-3 stay as they were.
-    expect(await outboxSize(d.service)).toBe(1);
-    expect(await d.service.batches()).toEqual([]);
-    const page = await d.service.query(defaultInboxQuery('unverified'), 0, 50);
-    const rows = new Map(page.rows.map((row) => [row.id, row]));
-    expect(rows.get('r-1')?.pending).toBe(false);
-    expect(rows.get('r-3')?.pending).toBe(false);
-    expect(rows.has('r-2')).toBe(false);
+    // r-2 stays archived (the batch never overwrote it); the others are disposed, pending.
+    expect(await outboxSize(d.service)).toBe(3);
     const archivedPage = await d.service.query(defaultInboxQuery('archived'), 0, 50);
     expect(archivedPage.rows.map((row) => [row.id, row.pending])).toEqual([['r-2', true]]);
-    await settled(d);
-    expect(serverRan(d.w)).toEqual([['report.archive', 'r-2']]);
+    const unverified = await d.service.query(defaultInboxQuery('unverified'), 0, 50);
+    const left = new Set(unverified.rows.map((row) => row.id));
+    expect(ids(1, 2, 3).filter((id) => left.has(id))).toEqual([]);
   });
 
   it('merges: the others archived as duplicates of the kept report, which gets a note', async () => {

@@ -249,6 +249,54 @@ describe('batches: all or nothing', () => {
     expect(snapshot(client.store)).toEqual(before);
   });
 
+  it('plans a batch on the records its own transaction reads, and applies the plan', async () => {
+    const w = world();
+    const client = await synced(w);
+    // A local change before the batch: the plan sees it (r-2 is archived, so it is left out).
+    await client.engine.mutate('report.archive', { reportId: 'r-2', reason: 'wrong_format' });
+    let seen: string[] = [];
+    const result = await client.engine.mutatePlanned(['r-1', 'r-2', 'r-3', 'r-404'], (records) => {
+      seen = [...records.keys()];
+      const open = [...records.entries()].flatMap(([id, byKey]) => {
+        const record = byKey.get(`report:${id}`);
+        const row = record?.local ?? record?.server;
+        return row?.entity === 'report' && row.data.status === 'unverified' ? [id] : [];
+      });
+      const items = disposeAll('b-planned', open);
+      return { ok: true, value: { items, options: { batch: batchOf(client, 'b-planned', items) } } };
+    });
+    expect(seen.sort()).toEqual(['r-1', 'r-2', 'r-3']);
+    expect(result).toEqual({ ok: true, value: { mutationIds: [2, 3] } });
+    expect(client.store.batches().map((batch) => batch.items.map((item) => item.reportId))).toEqual(
+      [['r-1', 'r-3']],
+    );
+    expect(reportOf(client, 'r-1').status).toBe('disposed');
+    expect(reportOf(client, 'r-2').status).toBe('archived');
+  });
+
+  it('writes nothing when the plan declines or one of its mutations is refused', async () => {
+    const w = world();
+    const client = await synced(w);
+    const before = snapshot(client.store);
+    const declined = await client.engine.mutatePlanned(['r-1'], () => ({
+      ok: false,
+      error: 'nothing applies',
+    }));
+    expect(declined).toEqual({ ok: false, error: { planned: 'nothing applies' } });
+    const refused = await client.engine.mutatePlanned(['r-1', 'r-2'], () => {
+      const items: Item[] = [
+        ...disposeAll('b-x', ['r-1']),
+        { name: 'report.tunda', args: { reportId: 'r-2', messageToReporter: ' ' } },
+      ];
+      return { ok: true, value: { items } };
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { index: 1, error: { code: 'workflow/missing-requirement' } },
+    });
+    expect(snapshot(client.store)).toEqual(before);
+  });
+
   it('keeps the newest 200 batch records', async () => {
     const w = world();
     const client = await synced(w);
