@@ -295,6 +295,29 @@ export function describeLocalStoreContract(
         expect(r1?.get('note:n-3')).toEqual({ server: null, local: localNote });
       });
 
+      it('reads children from the report named for them, both layers', async () => {
+        const store = await makeStore();
+        await store.transact((tx) =>
+          tx.applyServerChanges([storeRows.report('r-1', 1), storeRows.note('n-1', 'r-1', 2)]),
+        );
+        const localNote = storeRows.note('n-2', 'r-1', 0);
+        await store.transact((tx) => tx.setLocal([{ key: 'note:n-2', row: localNote }]));
+        const reportOf = new Map<RecordKey, string>([
+          ['note:n-1', 'r-1'],
+          ['note:n-2', 'r-1'],
+          ['note:n-new', 'r-1'],
+        ]);
+        const found = await store.transact((tx) =>
+          tx.getRecords(['report:r-1', 'note:n-1', 'note:n-2', 'note:n-new'], reportOf),
+        );
+        expect([...found.keys()].sort()).toEqual(['note:n-1', 'note:n-2', 'report:r-1']);
+        expect(found.get('note:n-1')).toEqual({
+          server: storeRows.note('n-1', 'r-1', 2),
+          local: undefined,
+        });
+        expect(found.get('note:n-2')).toEqual({ server: null, local: localNote });
+      });
+
       it('keeps what it read current with local writes made after it in the same transaction', async () => {
         const store = await makeStore();
         await store.transact((tx) =>

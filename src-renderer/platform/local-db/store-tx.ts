@@ -163,7 +163,31 @@ export class DexieStoreTx implements StoreTx {
   // -------------------------------------------------------------------------------------------
   // Records
 
-  async getRecords(keys: readonly RecordKey[]): Promise<Map<RecordKey, LayeredRecord>> {
+  async getRecords(
+    keys: readonly RecordKey[],
+    reportOf?: ReadonlyMap<RecordKey, string>,
+  ): Promise<Map<RecordKey, LayeredRecord>> {
+    // Children whose report is named are read from that report's records (a new response of a
+    // bulk reply would otherwise be looked up in the whole store, one index read each).
+    const named = reportOf === undefined ? [] : keys.filter((key) => reportOf.has(key));
+    if (named.length === 0) return this.lookUpRecords(keys);
+    const namedSet = new Set(named);
+    const found = await this.lookUpRecords(keys.filter((key) => !namedSet.has(key)));
+    const reports = [...new Set(named.map((key) => reportOf?.get(key) ?? ''))];
+    await Promise.all([this.loadAnchors(reports), this.loadLocalOf(reports)]);
+    for (const key of named) {
+      const report = reportOf?.get(key) ?? '';
+      const server = this.anchors.get(report)?.merged.get(key)?.row ?? null;
+      const local = this.localByAnchor.get(report)?.get(key);
+      if (server !== null || local !== undefined) {
+        found.set(key, { server, local: local === undefined ? undefined : local.row });
+      }
+    }
+    return found;
+  }
+
+  private async lookUpRecords(keys: readonly RecordKey[]): Promise<Map<RecordKey, LayeredRecord>> {
+    if (keys.length === 0) return new Map();
     const anchorByKey = await this.resolveAnchors(keys);
     await this.loadAnchors([...new Set(anchorByKey.values())]);
     const locals = await this.db.local.bulkGet([...keys]);

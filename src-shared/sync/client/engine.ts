@@ -28,7 +28,14 @@ import {
   type SyncRow,
 } from '../protocol';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { effectOver, mainKey, readKeys, traceKey, type EffectEnv } from './local-effect';
+import {
+  effectOver,
+  mainKey,
+  readKeys,
+  readReports,
+  traceKey,
+  type EffectEnv,
+} from './local-effect';
 import {
   effectiveRow,
   type LayeredRecord,
@@ -460,7 +467,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         // Every record the batch reads, in one read; each effect then reads the records as the
         // batch's earlier mutations left them (synchronously: the transaction stays ours), and
         // all local rows are written once at the end.
-        const records = new Map(await tx.getRecords(parsed.flatMap(readKeys)));
+        const records = new Map(
+          await tx.getRecords(parsed.flatMap(readKeys), new Map(parsed.flatMap(readReports))),
+        );
         const localRows = new Map<RecordKey, SyncRow | null>();
         const entries: OutboxEntry[] = [];
         for (const [index, mutation] of parsed.entries()) {

@@ -41,6 +41,18 @@ export function readKeys(mutation: Mutation): RecordKey[] {
   return keys;
 }
 
+/** The report each child record the mutation reads belongs to (StoreTx.getRecords' hint). */
+export function readReports(mutation: Mutation): [RecordKey, string][] {
+  const target = mutationTarget(mutation);
+  if (target.reportId === null) return [];
+  const children: [RecordKey, string][] = [];
+  if (target.responseId !== null) {
+    children.push([recordKey('response', target.responseId), target.reportId]);
+  }
+  if (target.noteId !== null) children.push([recordKey('note', target.noteId), target.reportId]);
+  return children;
+}
+
 /** The key of the record a review shows side by side: the report, else the template or view. */
 export function mainKey(mutation: Mutation): RecordKey | null {
   const target = mutationTarget(mutation);

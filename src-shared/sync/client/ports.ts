@@ -108,8 +108,15 @@ export interface StoreTx {
   getMeta(): Promise<SyncMeta>;
   setMeta(patch: Partial<Omit<SyncMeta, 'clientId'>>): Promise<void>;
 
-  /** Both layers of each record asked for (absent keys are left out of the map). */
-  getRecords(keys: readonly RecordKey[]): Promise<Map<RecordKey, LayeredRecord>>;
+  /**
+   * Both layers of each record asked for (absent keys are left out of the map). `reportOf` may
+   * name, for children whose report is known (a mutation's new response or note), the report
+   * whose records to read them from, so that a new child is not looked up store-wide first.
+   */
+  getRecords(
+    keys: readonly RecordKey[],
+    reportOf?: ReadonlyMap<RecordKey, string>,
+  ): Promise<Map<RecordKey, LayeredRecord>>;
   /**
    * Every record of each report (the report and its children: dispositions, responses, notes,
    * citizen messages, audit events), both layers, by report id; reports with no record are left
