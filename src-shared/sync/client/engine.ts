@@ -196,7 +196,6 @@ type RoundOutcome = { readonly ok: true } | { readonly ok: false; readonly failu
 /** A transport failure, or `local`: the store failed or a bug threw. */
 type Failure = TransportFailure | { readonly kind: 'local'; readonly message: string };
 
-/** Thrown inside a transaction to roll a refused mutation batch back. */
 /** Why a planned batch was not applied: its plan said so, or mutation `index` was refused. */
 export type PlannedRefusal<E> =
   { readonly index: number; readonly error: MutationError } | { readonly planned: E };
@@ -208,6 +207,7 @@ class PlanDeclined extends Error {
   }
 }
 
+/** Thrown inside a transaction to roll a refused mutation batch back. */
 class Refusal extends Error {
   constructor(
     readonly index: number,
