@@ -12,30 +12,13 @@ import {
   type PoskoBridge,
 } from '../../src-shared/bridge';
 import { err, ok, type AppError, type Result } from '../../src-shared/result';
+import { adoptOwnStyles } from './frame-styles';
 
 type Handlers = {
   [C in BridgeChannel]: (request: BridgeRequest<C>) => Promise<Result<BridgeResponse<C>>>;
 };
 
 const SECRET_PREFIX = 'posko.session.';
-
-/**
- * A srcdoc frame inherits this page's CSP, which forbids inline <style>: the frame's own style
- * elements are handed to it again through the CSS object model, which that rule does not cover.
- */
-function adoptOwnStyles(frame: HTMLIFrameElement): void {
-  const doc = frame.contentDocument;
-  const view = frame.contentWindow as (Window & typeof globalThis) | null;
-  if (doc === null || view === null || !('adoptedStyleSheets' in doc)) return;
-  const css = [...doc.querySelectorAll('style')].map((style) => style.textContent).join('\n');
-  try {
-    const sheet = new view.CSSStyleSheet();
-    sheet.replaceSync(css);
-    doc.adoptedStyleSheets = [sheet];
-  } catch {
-    // Without constructed sheets the letter prints with whatever styles the page allows.
-  }
-}
 
 /**
  * letter:savePdf in a browser: the letter goes to the browser's print dialog (where the operator
