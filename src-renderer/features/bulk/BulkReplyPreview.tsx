@@ -20,7 +20,7 @@ export function ReplySample({ preview }: { preview: BulkPreview }) {
           <h3 className="bulk-reply__tracking">
             {t('bulk.reply.previewOf', { tracking: report.trackingId })}
           </h3>
-          <p className="bulk-reply__text" data-testid="bulk-reply-text">
+          <p className="reply-text" data-testid="bulk-reply-text">
             {report.rendered}
           </p>
         </article>

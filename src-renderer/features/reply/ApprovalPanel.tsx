@@ -70,7 +70,7 @@ export function ApprovalPanel({
           ? t('reply.review.title', { who: authorName, time: formatDateTime(locale, when) })
           : t('reply.review.approvedTitle', { time: formatDateTime(locale, when) })}
       </h4>
-      <p className="reply-review__text" data-reply-review-text="">
+      <p className="reply-text" data-reply-review-text="">
         {response.body}
       </p>
       <p className="form__hint">{t('reply.review.publishHint')}</p>

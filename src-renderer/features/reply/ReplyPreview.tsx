@@ -35,7 +35,12 @@ export function ReplyPreview({
   const t = useT();
   const isEmpty = parts.every((part) => part.kind === 'text' && part.text.trim() === '');
   return (
-    <div ref={containerRef} className="reply-preview" role="group" aria-labelledby={labelId}>
+    <div
+      ref={containerRef}
+      className="reply-preview reply-text"
+      role="group"
+      aria-labelledby={labelId}
+    >
       {isEmpty ? (
         <span className="reply-preview__empty">{t('reply.previewEmpty')}</span>
       ) : (

@@ -149,7 +149,7 @@ function ReportReply({ detail, drafts }: { detail: ReportDetail; drafts: ReplyDr
               who: userName(waiting.authorId),
             })}
           </p>
-          <p className="reply-review__text">{waiting.body}</p>
+          <p className="reply-text">{waiting.body}</p>
         </div>
       )}
 

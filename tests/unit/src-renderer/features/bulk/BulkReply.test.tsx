@@ -271,7 +271,7 @@ describe('bulk reply confirmation', () => {
     harness = await confirmation();
     const texts = [...document.querySelectorAll('[data-testid="bulk-reply-text"]')];
     expect(texts.map((p) => p.textContent)).toEqual([rendered(0), rendered(1), rendered(2)]);
-    expect(texts.every((p) => p.classList.contains('bulk-reply__text'))).toBe(true);
+    expect(texts.every((p) => p.classList.contains('reply-text'))).toBe(true);
     expect(openDialog()?.textContent).toContain(`Tanggapan untuk laporan #${trackingId(0)}`);
     expect(openDialog()?.textContent).toContain('… dan 15 laporan lain');
   });
