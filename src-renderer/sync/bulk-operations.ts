@@ -54,7 +54,7 @@ export interface BulkOperationsDeps {
   readonly store: LocalStore;
   readonly engine: Pick<
     SyncEngine,
-    'mutateMany' | 'mutatePlanned' | 'withdrawBatch' | 'listBatches' | 'reference'
+    'mutatePlanned' | 'withdrawBatch' | 'listBatches' | 'reference'
   >;
   readonly actor: UserActor;
   readonly clock: Clock;
@@ -113,20 +113,6 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
       categories: reference.categories,
       users: reference.users,
     };
-  }
-
-  /** The reports as the operator sees them, in the order asked (null: not in the store). */
-  async function readReports(
-    ids: readonly string[],
-  ): Promise<{ id: string; report: Report | null }[]> {
-    const unique = [...new Set(ids)];
-    const records = await store.transact((tx) =>
-      tx.getRecords(unique.map((id) => recordKey('report', id))),
-    );
-    return unique.map((id) => {
-      const row = effectiveRow(records.get(recordKey('report', id)));
-      return { id, report: row?.entity === 'report' ? row.data : null };
-    });
   }
 
   /**
@@ -344,28 +330,40 @@ export function createBulkOperations(deps: BulkOperationsDeps): BulkOperations {
     if (record.undo !== null) {
       return err({ code: 'bulk/already-undone', message: `Batch ${batchId} was undone before` });
     }
-    const reports = await readReports(record.items.map((item) => item.reportId));
-    const current = new Map(reports.map((entry) => [entry.id, entry.report]));
     const compensationId = deps.newId();
-    const planned = planCompensation(record, current, context(), compensationId, deps.newId);
+    const ids = [...new Set(record.items.map((item) => item.reportId))];
+    // Planned on the reports as its own transaction reads them, as a bulk action is.
+    const made: { plan: ReturnType<typeof planCompensation> | null } = { plan: null };
     const result = await deps.write(() =>
-      engine.mutateMany(planned.items, {
-        batch: {
-          id: compensationId,
-          action: record.action,
-          items: planned.batchItems,
-          skipped: [],
-          compensates: record.id,
-          irreversible: planned.irreversible,
-        },
+      engine.mutatePlanned(ids, (records) => {
+        const current = new Map(
+          selectionOf(ids, records).reports.map((entry) => [entry.id, entry.report]),
+        );
+        const planned = planCompensation(record, current, context(), compensationId, deps.newId);
+        made.plan = planned;
+        return ok({
+          items: planned.items,
+          options: {
+            batch: {
+              id: compensationId,
+              action: record.action,
+              items: planned.batchItems,
+              skipped: [],
+              compensates: record.id,
+              irreversible: planned.irreversible,
+            },
+          },
+        });
       }),
     );
     if (result === null) return err(failed('The local database failed; nothing was undone'));
+    const planned = made.plan;
+    if (planned === null) return err(failed('The undo was applied without a plan'));
     if (!result.ok) {
-      const refused = planned.batchItems[result.error.index];
+      const refused = 'index' in result.error ? planned.batchItems[result.error.index] : undefined;
       return err({
         code: 'bulk/refused',
-        message: result.error.error.message,
+        message: 'index' in result.error ? result.error.error.message : 'The undo was declined',
         ...(refused === undefined ? {} : { reportId: refused.reportId }),
       });
     }

@@ -32,7 +32,7 @@ import {
   effectOver,
   mainKey,
   readKeys,
-  readReports,
+  childReportsRead,
   traceKey,
   type EffectEnv,
 } from './local-effect';
@@ -468,7 +468,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         // batch's earlier mutations left them (synchronously: the transaction stays ours), and
         // all local rows are written once at the end.
         const records = new Map(
-          await tx.getRecords(parsed.flatMap(readKeys), new Map(parsed.flatMap(readReports))),
+          await tx.getRecords(parsed.flatMap(readKeys), new Map(parsed.flatMap(childReportsRead))),
         );
         const localRows = new Map<RecordKey, SyncRow | null>();
         const entries: OutboxEntry[] = [];

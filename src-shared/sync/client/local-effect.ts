@@ -41,8 +41,8 @@ export function readKeys(mutation: Mutation): RecordKey[] {
   return keys;
 }
 
-/** The report each child record the mutation reads belongs to (StoreTx.getRecords' hint). */
-export function readReports(mutation: Mutation): [RecordKey, string][] {
+/** The report of each child record the mutation reads (the hint StoreTx.getRecords takes). */
+export function childReportsRead(mutation: Mutation): [RecordKey, string][] {
   const target = mutationTarget(mutation);
   if (target.reportId === null) return [];
   const children: [RecordKey, string][] = [];
