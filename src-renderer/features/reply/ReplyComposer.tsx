@@ -15,11 +15,7 @@ import { syntaxErrorText } from '../templates/template-labels';
 import { offsetOf } from '../templates/template-marks';
 import { useReplyContext } from './reply-context';
 import type { ReplyDraftStore } from './reply-draft-store';
-import {
-  draftBody,
-  previewReply,
-  type ReplyInput,
-} from './reply-rendering';
+import { draftBody, previewReply, type ReplyInput } from './reply-rendering';
 import type { ComposerStart, ReplyRights } from './reply-rules';
 import { HOLE_ATTRIBUTE, ReplyPreview } from './ReplyPreview';
 import { TemplatePicker } from './TemplatePicker';

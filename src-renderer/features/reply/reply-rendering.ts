@@ -91,7 +91,6 @@ export function variableLabel(variable: string): string {
   return findTemplateVariable(variable)?.description ?? variable;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Templates to offer
 

@@ -52,7 +52,6 @@ export const replyId = {
   'reply.sent.submitted': 'Tanggapan diajukan untuk persetujuan Pejabat Penghubung.',
   'reply.sent.published': 'Tanggapan diterbitkan kepada pelapor.',
 
-
   'reply.returnedTitle': 'Dikembalikan oleh Pejabat Penghubung',
   'reply.returnedBy': 'Dikembalikan oleh {who} ({time})',
   'reply.waiting': 'Tanggapan dari {who} menunggu persetujuan Pejabat Penghubung.',
@@ -122,7 +121,6 @@ export const replyEn = {
   'reply.syncFailed': 'Draft not synced yet: {reason}',
   'reply.sent.submitted': "Response submitted for the liaison officer's approval.",
   'reply.sent.published': 'Response published to the reporter.',
-
 
   'reply.returnedTitle': 'Returned by the liaison officer',
   'reply.returnedBy': 'Returned by {who} ({time})',

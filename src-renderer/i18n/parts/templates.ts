@@ -102,8 +102,7 @@ export const templatesId = {
   'templates.preview.noReport': 'Pilih laporan untuk melihat pratinjau.',
   'templates.preview.loading': 'Memuat laporan…',
   'templates.preview.reportMissing': 'Laporan ini tidak ada di data lokal.',
-  'templates.preview.unavailable':
-    'Pratinjau belum dapat ditampilkan: perbaiki kesalahan templat.',
+  'templates.preview.unavailable': 'Pratinjau belum dapat ditampilkan: perbaiki kesalahan templat.',
   'templates.preview.empty': '(templat kosong)',
   'templates.preview.missing': 'Variabel tanpa nilai untuk laporan ini',
   'templates.preview.missingItem': '{{{variable}}} pada {position}',

@@ -263,7 +263,10 @@ describe('batches: all or nothing', () => {
         return row?.entity === 'report' && row.data.status === 'unverified' ? [id] : [];
       });
       const items = disposeAll('b-planned', open);
-      return { ok: true, value: { items, options: { batch: batchOf(client, 'b-planned', items) } } };
+      return {
+        ok: true,
+        value: { items, options: { batch: batchOf(client, 'b-planned', items) } },
+      };
     });
     expect(seen.sort()).toEqual(['r-1', 'r-2', 'r-3']);
     expect(result).toEqual({ ok: true, value: { mutationIds: [2, 3] } });
